@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let optimize: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"])]
+
+let package = Package(
+    name: "metalab",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        // The language-independent meta-JIT framework: heap, domains, (later) IR, tracer, optimizer, backend.
+        .target(name: "Meta", swiftSettings: optimize),
+        // The Python-subset guest language, written once against Meta's domain protocol.
+        .target(
+            name: "MiniPy",
+            dependencies: ["Meta", .product(name: "BigInt", package: "BigInt")],
+            swiftSettings: optimize
+        ),
+        .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "Meta", .product(name: "BigInt", package: "BigInt")]),
+    ],
+    swiftLanguageModes: [.v5]
+)
