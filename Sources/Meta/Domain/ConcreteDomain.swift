@@ -1,0 +1,85 @@
+/// The domain in which every primitive operation simply executes: the plain interpreter (and, later, the
+/// blackhole interpreter after a guard fails). Everything is `@inlinable` so that the generic interpreter, once
+/// specialised for this domain, compiles to direct memory operations (DESIGN §14).
+///
+/// It owns the executing guest frame's view of the value stack: `locals` points at the frame's first local slot,
+/// `sp` at the next free stack slot.
+@frozen public struct ConcreteDomain: Domain {
+    public typealias R = Ref
+    public typealias I = Int
+    public typealias F = Double
+
+    public let heap: Heap
+    public var locals: UnsafeMutablePointer<Ref>
+    public var sp: UnsafeMutablePointer<Ref>
+
+    @inlinable public init(heap: Heap, locals: UnsafeMutablePointer<Ref>, sp: UnsafeMutablePointer<Ref>) {
+        self.heap = heap
+        self.locals = locals
+        self.sp = sp
+    }
+
+    @inlinable public func constRef(_ ref: Ref) -> Ref { ref }
+    @inlinable public func constInt(_ value: Int) -> Int { value }
+
+    @inlinable public func getfieldR(_ o: Ref, _ f: FieldDescriptor) -> Ref { Ref(bits: o.pointer.load(fromByteOffset: Int(f.offset), as: UInt.self)) }
+    @inlinable public func getfieldI(_ o: Ref, _ f: FieldDescriptor) -> Int { o.pointer.load(fromByteOffset: Int(f.offset), as: Int.self) }
+    @inlinable public func getfieldF(_ o: Ref, _ f: FieldDescriptor) -> Double { o.pointer.load(fromByteOffset: Int(f.offset), as: Double.self) }
+    @inlinable public func setfieldR(_ o: Ref, _ f: FieldDescriptor, _ v: Ref) { o.pointer.storeBytes(of: v.bits, toByteOffset: Int(f.offset), as: UInt.self) }
+    @inlinable public func setfieldI(_ o: Ref, _ f: FieldDescriptor, _ v: Int) { o.pointer.storeBytes(of: v, toByteOffset: Int(f.offset), as: Int.self) }
+    @inlinable public func setfieldF(_ o: Ref, _ f: FieldDescriptor, _ v: Double) { o.pointer.storeBytes(of: v, toByteOffset: Int(f.offset), as: Double.self) }
+    @inlinable public func getarrayitemR(_ o: Ref, _ t: Layout, _ i: Int) -> Ref {
+        Ref(bits: o.pointer.load(fromByteOffset: t.fixedSize &+ 8 &* i, as: UInt.self))
+    }
+    @inlinable public func setarrayitemR(_ o: Ref, _ t: Layout, _ i: Int, _ v: Ref) {
+        o.pointer.storeBytes(of: v.bits, toByteOffset: t.fixedSize &+ 8 &* i, as: UInt.self)
+    }
+    @inlinable public func new(_ t: Layout) -> Ref? {
+        let r = heap.allocate(typeID: t.id, size: t.fixedSize)
+        return r.isNull ? nil : r
+    }
+
+    @inlinable public func hasType(_ o: Ref, _ t: Layout) -> Bool { Heap.typeID(of: o) == t.id }
+    @inlinable public func promoteTypeID(_ o: Ref) -> UInt32 { Heap.typeID(of: o) }
+    @inlinable public func isSame(_ a: Ref, _ b: Ref) -> Bool { a == b }
+    @inlinable public func isNull(_ o: Ref) -> Bool { o.isNull }
+
+    @inlinable public func intAddOvf(_ a: Int, _ b: Int) -> Int? { let (r, o) = a.addingReportingOverflow(b); return o ? nil : r }
+    @inlinable public func intSubOvf(_ a: Int, _ b: Int) -> Int? { let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : r }
+    @inlinable public func intMulOvf(_ a: Int, _ b: Int) -> Int? { let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : r }
+    @inlinable public func intAnd(_ a: Int, _ b: Int) -> Int { a & b }
+    @inlinable public func intOr(_ a: Int, _ b: Int) -> Int { a | b }
+    @inlinable public func intXor(_ a: Int, _ b: Int) -> Int { a ^ b }
+    @inlinable public func intLt(_ a: Int, _ b: Int) -> Int { a < b ? 1 : 0 }
+    @inlinable public func intLe(_ a: Int, _ b: Int) -> Int { a <= b ? 1 : 0 }
+    @inlinable public func intEq(_ a: Int, _ b: Int) -> Int { a == b ? 1 : 0 }
+    @inlinable public func intNe(_ a: Int, _ b: Int) -> Int { a != b ? 1 : 0 }
+    @inlinable public func intGt(_ a: Int, _ b: Int) -> Int { a > b ? 1 : 0 }
+    @inlinable public func intGe(_ a: Int, _ b: Int) -> Int { a >= b ? 1 : 0 }
+    @inlinable public func isTrue(_ c: Int) -> Bool { c != 0 }
+    @inlinable public func promote(_ v: Int) -> Int { v }
+
+    @inlinable public func floatAdd(_ a: Double, _ b: Double) -> Double { a + b }
+    @inlinable public func floatSub(_ a: Double, _ b: Double) -> Double { a - b }
+    @inlinable public func floatMul(_ a: Double, _ b: Double) -> Double { a * b }
+    @inlinable public func floatTrueDiv(_ a: Double, _ b: Double) -> Double { a / b }
+    @inlinable public func floatLt(_ a: Double, _ b: Double) -> Int { a < b ? 1 : 0 }
+    @inlinable public func floatLe(_ a: Double, _ b: Double) -> Int { a <= b ? 1 : 0 }
+    @inlinable public func floatEq(_ a: Double, _ b: Double) -> Int { a == b ? 1 : 0 }
+    @inlinable public func floatNe(_ a: Double, _ b: Double) -> Int { a != b ? 1 : 0 }
+    @inlinable public func floatGt(_ a: Double, _ b: Double) -> Int { a > b ? 1 : 0 }
+    @inlinable public func floatGe(_ a: Double, _ b: Double) -> Int { a >= b ? 1 : 0 }
+    @inlinable public func intToFloat(_ a: Int) -> Double { Double(a) }
+    @inlinable public func floatIsZero(_ a: Double) -> Bool { a == 0 }
+
+    @inlinable public func callR(_ f: ResidualFunction1, _ a: Ref) -> Ref { f.function(a) }
+    @inlinable public func callR(_ f: ResidualFunction2, _ a: Ref, _ b: Ref) -> Ref { f.function(a, b) }
+    @inlinable public func callR(_ f: ResidualFunction3, _ a: Ref, _ b: Ref, _ c: Ref) -> Ref { f.function(a, b, c) }
+
+    @inlinable public func local(_ i: Int) -> Ref { locals[i] }
+    @inlinable public mutating func setLocal(_ i: Int, _ v: Ref) { locals[i] = v }
+    @inlinable public mutating func push(_ v: Ref) { sp.pointee = v; sp += 1 }
+    @inlinable public mutating func pop() -> Ref { sp -= 1; return sp.pointee }
+    @inlinable public func peek(_ depth: Int) -> Ref { sp[-1 - depth] }
+    @inlinable public mutating func poke(_ depth: Int, _ v: Ref) { sp[-1 - depth] = v }
+}

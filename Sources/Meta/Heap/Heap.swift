@@ -1,0 +1,260 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The guest heap: a non-moving mark-and-sweep collector over size-classed pages, plus separately allocated large
+/// objects.
+///
+/// Allocation pops a cell from its size class's free list (a free cell has a zero type word and the next free cell
+/// in its GC word). Collection is precise and happens only at *safepoints* the runtime chooses (loop back-edges,
+/// calls), when every live reference is reachable from the roots the runtime registers; between safepoints the heap
+/// only grows. `collectRequested` tells the runtime that a collection is due.
+///
+/// Limits: `maxHeapBytes` bounds what survives a collection (the runtime raises `MemoryError` past it); between
+/// safepoints the heap may grow to `hardLimitBytes`, past which allocation returns `Ref.null`.
+public final class Heap {
+    public let registry: TypeRegistry
+
+    /// Bytes of the small-object cells in each size class.
+    public static let cellSizes: [Int] = [16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512,
+                                          640, 768, 896, 1024, 1280, 1536, 1792, 2048]
+    public static let largestCell = 2048
+    static let pageSize = 256 * 1024
+
+    @usableFromInline let freeHeads: UnsafeMutablePointer<UInt>
+    @usableFromInline let cellSizeOfClass: UnsafeMutablePointer<Int>
+    /// Size class index for each 16-byte granule count (index `(size + 15) >> 4`).
+    @usableFromInline let classOfGranules: UnsafeMutablePointer<UInt8>
+    private var pages: [[UnsafeMutableRawPointer]]
+    private var largeObjects: [UnsafeMutableRawPointer: Int] = [:]
+    private var markStack: [UInt] = []
+
+    /// Bytes handed out since the last collection.
+    @usableFromInline var bytesSinceCollection = 0
+    /// Bytes reserved from the system (pages and large objects).
+    public private(set) var reservedBytes = 0
+    /// Bytes in live objects after the last collection.
+    public private(set) var liveBytesAfterCollection = 0
+    /// Allocation volume that triggers the next collection.
+    @usableFromInline var collectionThreshold: Int
+    /// Set when enough has been allocated that the next safepoint should collect.
+    public var collectRequested = false
+
+    public var maxHeapBytes: Int
+    public var hardLimitBytes: Int { maxHeapBytes &* 2 &+ 64 << 20 }
+    public let minimumNurseryBytes: Int
+
+    /// Functions that mark the runtime's roots (frames, globals, caches) by calling `markRoot`.
+    public var rootScanners: [(Heap) -> Void] = []
+
+    // Statistics.
+    public private(set) var collections = 0
+    public private(set) var totalAllocatedBytes = 0
+    public private(set) var totalFreedBytes = 0
+    public private(set) var collectionNanoseconds: UInt64 = 0
+
+    public init(registry: TypeRegistry, maxHeapBytes: Int = 4 << 30, nurseryBytes: Int = 16 << 20) {
+        self.registry = registry
+        self.maxHeapBytes = maxHeapBytes
+        self.minimumNurseryBytes = nurseryBytes
+        self.collectionThreshold = nurseryBytes
+        let classes = Heap.cellSizes.count
+        freeHeads = .allocate(capacity: classes)
+        freeHeads.initialize(repeating: 0, count: classes)
+        cellSizeOfClass = .allocate(capacity: classes)
+        for (i, s) in Heap.cellSizes.enumerated() { cellSizeOfClass[i] = s }
+        let granules = Heap.largestCell / 16 + 1
+        classOfGranules = .allocate(capacity: granules)
+        for g in 0..<granules {
+            let size = max(g * 16, 16)
+            classOfGranules[g] = UInt8(Heap.cellSizes.firstIndex(where: { $0 >= size })!)
+        }
+        pages = Array(repeating: [], count: classes)
+    }
+
+    deinit {
+        for list in pages { for p in list { p.deallocate() } }
+        for (p, _) in largeObjects { p.deallocate() }
+        freeHeads.deallocate()
+        cellSizeOfClass.deallocate()
+        classOfGranules.deallocate()
+    }
+
+    // MARK: allocation
+
+    /// Allocates a zeroed object of layout `type` with `tailCount` tail items; `Ref.null` if the heap is full.
+    @inlinable public func allocate(_ type: TypeDescriptor, tailCount: Int = 0) -> Ref {
+        allocate(typeID: type.id, size: type.size(tailCount: tailCount))
+    }
+
+    /// Allocates `size` zeroed bytes whose header names `typeID`; `Ref.null` if the heap is full.
+    @inlinable public func allocate(typeID: UInt32, size: Int) -> Ref {
+        guard size <= Heap.largestCell else { return allocateLarge(typeID: typeID, size: size) }
+        let cls = Int(classOfGranules[(size &+ 15) &>> 4])
+        var cell = freeHeads[cls]
+        if cell == 0 {
+            cell = refill(cls)
+            if cell == 0 { return .null }
+        }
+        let p = UnsafeMutableRawPointer(bitPattern: cell).unsafelyUnwrapped
+        freeHeads[cls] = p.load(fromByteOffset: 8, as: UInt.self)
+        p.storeBytes(of: 0, toByteOffset: 8, as: UInt.self)
+        if size > 16 { (p + 16).initializeMemory(as: UInt8.self, repeating: 0, count: size &- 16) }
+        p.storeBytes(of: UInt64(typeID), as: UInt64.self)
+        let cellSize = cellSizeOfClass[cls]
+        bytesSinceCollection &+= cellSize
+        if bytesSinceCollection > collectionThreshold { collectRequested = true }
+        return Ref(p)
+    }
+
+    /// Threads a fresh page of class `cls` onto its free list; returns the first cell, or 0 past the hard limit.
+    @usableFromInline func refill(_ cls: Int) -> UInt {
+        guard reservedBytes + Heap.pageSize <= hardLimitBytes else { return 0 }
+        let cellSize = cellSizeOfClass[cls]
+        let page = UnsafeMutableRawPointer.allocate(byteCount: Heap.pageSize, alignment: 16)
+        reservedBytes += Heap.pageSize
+        pages[cls].append(page)
+        var next: UInt = 0
+        var offset = (Heap.pageSize / cellSize - 1) * cellSize
+        while offset >= 0 {
+            let c = page + offset
+            c.storeBytes(of: 0, as: UInt.self)
+            c.storeBytes(of: next, toByteOffset: 8, as: UInt.self)
+            next = UInt(bitPattern: c)
+            offset -= cellSize
+        }
+        freeHeads[cls] = next
+        return next
+    }
+
+    @usableFromInline func allocateLarge(typeID: UInt32, size: Int) -> Ref {
+        guard size >= 0, reservedBytes &+ size <= hardLimitBytes else { return .null }
+        let p = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        p.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+        p.storeBytes(of: UInt64(typeID), as: UInt64.self)
+        largeObjects[p] = size
+        reservedBytes += size
+        bytesSinceCollection &+= size
+        if bytesSinceCollection > collectionThreshold { collectRequested = true }
+        return Ref(p)
+    }
+
+    // MARK: object access helpers
+
+    /// The type id in `ref`'s header.
+    @inlinable public static func typeID(of ref: Ref) -> UInt32 {
+        UInt32(truncatingIfNeeded: ref.pointer.load(as: UInt64.self))
+    }
+
+    /// The layout of `ref`.
+    @inlinable public func descriptor(of ref: Ref) -> TypeDescriptor {
+        registry.descriptors[Int(Heap.typeID(of: ref))]
+    }
+
+    // MARK: collection
+
+    /// Marks `ref` (and, transitively, what it references) live. Called by root scanners.
+    public func markRoot(_ ref: Ref) {
+        if ref.isNull { return }
+        mark(ref.bits)
+        drainMarkStack()
+    }
+
+    @inline(__always) private func mark(_ bits: UInt) {
+        let p = UnsafeMutableRawPointer(bitPattern: bits).unsafelyUnwrapped
+        let gc = p.load(fromByteOffset: ObjectHeader.gcWordOffset, as: UInt64.self)
+        if gc & ObjectHeader.markBit != 0 { return }
+        p.storeBytes(of: gc | ObjectHeader.markBit, toByteOffset: ObjectHeader.gcWordOffset, as: UInt64.self)
+        markStack.append(bits)
+    }
+
+    private func drainMarkStack() {
+        let descriptors = registry.descriptors
+        while let bits = markStack.popLast() {
+            let p = UnsafeMutableRawPointer(bitPattern: bits).unsafelyUnwrapped
+            let d = descriptors[Int(UInt32(truncatingIfNeeded: p.load(as: UInt64.self)))]
+            for offset in d.refOffsets {
+                let child = p.load(fromByteOffset: offset, as: UInt.self)
+                if child != 0 { mark(child) }
+            }
+            if case .refs(let countOffset) = d.tail {
+                let count = p.load(fromByteOffset: countOffset, as: Int.self)
+                var offset = d.fixedSize
+                for _ in 0..<count {
+                    let child = p.load(fromByteOffset: offset, as: UInt.self)
+                    if child != 0 { mark(child) }
+                    offset += 8
+                }
+            }
+        }
+    }
+
+    /// Runs a full collection now. Only call at a safepoint: every live object must be reachable from the roots
+    /// that `rootScanners` mark.
+    public func collect() {
+        let start = monotonicNanoseconds()
+        totalAllocatedBytes += bytesSinceCollection
+        for scan in rootScanners { scan(self) }
+        drainMarkStack()
+        let freed = sweep()
+        totalFreedBytes += freed
+        collections += 1
+        liveBytesAfterCollection = max(0, liveBytesAfterCollection + bytesSinceCollection - freed)
+        bytesSinceCollection = 0
+        collectionThreshold = max(minimumNurseryBytes, liveBytesAfterCollection)
+        collectRequested = false
+        collectionNanoseconds += monotonicNanoseconds() - start
+    }
+
+    /// Frees every unmarked object, clears the marks of the rest; returns the bytes freed.
+    private func sweep() -> Int {
+        var freed = 0
+        for cls in 0..<Heap.cellSizes.count {
+            let cellSize = cellSizeOfClass[cls]
+            let cellsPerPage = Heap.pageSize / cellSize
+            var head: UInt = 0
+            for page in pages[cls] {
+                var offset = (cellsPerPage - 1) * cellSize
+                while offset >= 0 {
+                    let c = page + offset
+                    if c.load(as: UInt64.self) != 0 {
+                        let gc = c.load(fromByteOffset: 8, as: UInt64.self)
+                        if gc & ObjectHeader.markBit != 0 {
+                            c.storeBytes(of: gc & ~ObjectHeader.markBit, toByteOffset: 8, as: UInt64.self)
+                            offset -= cellSize
+                            continue
+                        }
+                        c.storeBytes(of: 0, as: UInt64.self)
+                        freed += cellSize
+                    }
+                    c.storeBytes(of: head, toByteOffset: 8, as: UInt.self)
+                    head = UInt(bitPattern: c)
+                    offset -= cellSize
+                }
+            }
+            freeHeads[cls] = head
+        }
+        for (p, size) in largeObjects {
+            let gc = p.load(fromByteOffset: 8, as: UInt64.self)
+            if gc & ObjectHeader.markBit != 0 {
+                p.storeBytes(of: gc & ~ObjectHeader.markBit, toByteOffset: 8, as: UInt64.self)
+            } else {
+                largeObjects[p] = nil
+                p.deallocate()
+                reservedBytes -= size
+                freed += size
+            }
+        }
+        return freed
+    }
+
+    /// Whether the heap holds more live data than `maxHeapBytes` (checked by the runtime after a collection).
+    public var isOverLimit: Bool { liveBytesAfterCollection > maxHeapBytes }
+}
+
+/// Nanoseconds from a monotonic clock.
+public func monotonicNanoseconds() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
+}

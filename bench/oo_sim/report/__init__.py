@@ -1,0 +1,1 @@
+# Reporting helpers (a package, imported as `report.stats`).
