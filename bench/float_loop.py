@@ -44,7 +44,7 @@ def integrate(steps):
 
 
 def main():
-    n = 240
+    n = 360
     if len(sys.argv) > 1:
         n = int(sys.argv[1])
     total, inside = mandelbrot(n, 50)

@@ -49,6 +49,18 @@ def digit_stats(x):
     return total, ndigits
 
 
+def pow_mod(base, exp, mod):
+    # square-and-multiply on big ints
+    result = 1
+    base %= mod
+    while exp > 0:
+        if exp & 1:
+            result = result * base % mod
+        base = base * base % mod
+        exp >>= 1
+    return result
+
+
 def big_misc(m):
     f = 1
     for i in range(2, m + 1):
@@ -57,11 +69,11 @@ def big_misc(m):
     b = 1
     for _ in range(m * 4):
         a, b = b, a + b
-    return digit_stats(f), digit_stats(a), f % 1000000007, pow(3, m * 10, 10 ** 20)
+    return digit_stats(f), digit_stats(a), f % 1000000007, pow_mod(3, m * 10, 10 ** 20), pow_mod(7, 10 ** 30 + m, 2 ** 127 - 1)
 
 
 def main():
-    count = 2500
+    count = 4000
     if len(sys.argv) > 1:
         count = int(sys.argv[1])
     digits = pi_digits(count)

@@ -38,7 +38,7 @@ static double integrate(long steps) {
 }
 
 int main(int argc, char **argv) {
-    long n = 240;
+    long n = 360;
     if (argc > 1) n = atol(argv[1]);
     long total, inside;
     mandelbrot(n, 50, &total, &inside);

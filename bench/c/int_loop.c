@@ -7,6 +7,9 @@ static long long count_sum(long long n) {
     while (a < n) {
         b += a;
         a += 1;
+        /* empty barrier: stops clang (and possibly future gccs) from replacing the loop
+           with the closed form n*(n-1)/2; the loop itself is what we want to measure */
+        __asm__ volatile("" : "+r"(a));
     }
     return b;
 }
