@@ -1,7 +1,7 @@
 # nqueens: backtracking search. Counts all solutions of the n-queens problem
-# with bit masks (recursive, ints and bit operations), then enumerates them all
-# again with an explicit board list and a nested closure (nonlocal counter) to exercise list
-# mutation, closures and recursion together.
+# with bit masks (recursion, ints and bit operations), then enumerates them all
+# again with an explicit board list and nested closures (a nonlocal counter),
+# exercising list mutation, closures and recursion together.
 import sys
 
 
