@@ -6,6 +6,9 @@ let optimize: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"])]
 let package = Package(
     name: "metalab",
     platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "metalab", targets: ["metalab"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
@@ -19,7 +22,15 @@ let package = Package(
             dependencies: ["Meta", .product(name: "BigInt", package: "BigInt")],
             swiftSettings: optimize
         ),
+        // The command line.
+        .executableTarget(
+            name: "metalab",
+            dependencies: ["MiniPy", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: optimize
+        ),
+        .testTarget(name: "MetaTests", dependencies: ["Meta"]),
         .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "Meta", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "MetalabTests", dependencies: ["MiniPy"]),
     ],
     swiftLanguageModes: [.v5]
 )

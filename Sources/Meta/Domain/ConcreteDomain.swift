@@ -76,6 +76,16 @@
     @inlinable public func callR(_ f: ResidualFunction2, _ a: Ref, _ b: Ref) -> Ref { f.function(a, b) }
     @inlinable public func callR(_ f: ResidualFunction3, _ a: Ref, _ b: Ref, _ c: Ref) -> Ref { f.function(a, b, c) }
 
+    @inlinable public mutating func switchFrame(locals: UnsafeMutablePointer<Ref>, sp: UnsafeMutablePointer<Ref>) {
+        self.locals = locals
+        self.sp = sp
+    }
+    @inlinable public var stackTop: UnsafeMutablePointer<Ref> {
+        get { sp }
+        set { sp = newValue }
+    }
+    @inlinable public func concrete(_ v: Ref) -> Ref { v }
+
     @inlinable public func local(_ i: Int) -> Ref { locals[i] }
     @inlinable public mutating func setLocal(_ i: Int, _ v: Ref) { locals[i] = v }
     @inlinable public mutating func push(_ v: Ref) { sp.pointee = v; sp += 1 }

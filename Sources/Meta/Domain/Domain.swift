@@ -85,6 +85,13 @@ public protocol Domain {
     func callR(_ function: ResidualFunction3, _ a: R, _ b: R, _ c: R) -> R
 
     // MARK: the guest frame (virtualizable): locals and the value stack of the executing frame
+    /// Makes the frame whose locals start at `locals` (stack pointer `sp`) the executing one.
+    mutating func switchFrame(locals: UnsafeMutablePointer<Ref>, sp: UnsafeMutablePointer<Ref>)
+    /// The executing frame's stack pointer in the shared value stack (for calls, GC roots and unwinding).
+    var stackTop: UnsafeMutablePointer<Ref> { get set }
+    /// Makes a red reference green (`guard_value` when traced): used where the interpreter must know the
+    /// object itself, such as the callee of a call.
+    func concrete(_ value: R) -> Ref
     func local(_ index: Int) -> R
     mutating func setLocal(_ index: Int, _ value: R)
     mutating func push(_ value: R)
@@ -97,21 +104,21 @@ public protocol Domain {
 /// A runtime function with one reference argument, called from interpreted or compiled code. The name is what
 /// traces print (`call_r(ConstClass(name), ...)`).
 public struct ResidualFunction1: Sendable {
-    public let name: StaticString
+    public let name: String
     public let function: @Sendable (Ref) -> Ref
-    public init(_ name: StaticString, _ function: @escaping @Sendable (Ref) -> Ref) { self.name = name; self.function = function }
+    public init(_ name: String, _ function: @escaping @Sendable (Ref) -> Ref) { self.name = name; self.function = function }
 }
 
 /// A runtime function with two reference arguments (see `ResidualFunction1`).
 public struct ResidualFunction2: Sendable {
-    public let name: StaticString
+    public let name: String
     public let function: @Sendable (Ref, Ref) -> Ref
-    public init(_ name: StaticString, _ function: @escaping @Sendable (Ref, Ref) -> Ref) { self.name = name; self.function = function }
+    public init(_ name: String, _ function: @escaping @Sendable (Ref, Ref) -> Ref) { self.name = name; self.function = function }
 }
 
 /// A runtime function with three reference arguments (see `ResidualFunction1`).
 public struct ResidualFunction3: Sendable {
-    public let name: StaticString
+    public let name: String
     public let function: @Sendable (Ref, Ref, Ref) -> Ref
-    public init(_ name: StaticString, _ function: @escaping @Sendable (Ref, Ref, Ref) -> Ref) { self.name = name; self.function = function }
+    public init(_ name: String, _ function: @escaping @Sendable (Ref, Ref, Ref) -> Ref) { self.name = name; self.function = function }
 }

@@ -28,10 +28,11 @@ import Meta
 /// | W_Iterator  | kind: i, index: i, end: i, a: r, b: r, c: r                   |               |
 /// | W_Code      | code: i                                                       |               |
 /// | W_Wrapper   | kind: i, function: r (staticmethod, classmethod, property)    |               |
+/// | W_Super    | cls: r (the class whose base is searched), self: r            |               |
 /// | W_None, W_NotImplemented, W_Ellipsis | (none)                               |               |
 public struct Layouts {
     public let int, bool, float, long, str, tuple, list, array, intArray, dict, set, function, builtin, method,
-               type, instance, module, range, slice, cell, iterator, code, wrapper, none, notImplemented, ellipsis: Layout
+               type, instance, module, range, slice, cell, iterator, code, wrapper, superProxy, none, notImplemented, ellipsis: Layout
 
     // Field descriptors (offsets are fixed by the table above).
     public let intval, floatval, longNegative, longCount, strLength, strHash, strCount, tupleLength,
@@ -42,7 +43,7 @@ public struct Layouts {
                typeName, typeBase, typeDict, typeMro, typeLayout, typeFlags, typeModule,
                instanceClass, instanceDict, moduleName, moduleDict,
                rangeStart, rangeStop, rangeStep, sliceStart, sliceStop, sliceStep, cellContents,
-               iterKind, iterIndex, iterEnd, iterA, iterB, iterC, codeIndex, wrapperKind, wrapperFunction: FieldDescriptor
+               iterKind, iterIndex, iterEnd, iterA, iterB, iterC, codeIndex, wrapperKind, wrapperFunction, superClass, superSelf: FieldDescriptor
 
     init(registry r: TypeRegistry) {
         func reg(_ name: String, _ fields: [(String, FieldKind)], tail: TypeDescriptor.Tail = .none) -> TypeDescriptor {
@@ -74,6 +75,7 @@ public struct Layouts {
         let tIterator = reg("W_Iterator", [("kind", .int), ("index", .int), ("end", .int), ("a", .ref), ("b", .ref), ("c", .ref)])
         let tCode = reg("W_Code", [("code", .int)])
         let tWrapper = reg("W_Wrapper", [("kind", .int), ("function", .ref)])
+        let tSuper = reg("W_Super", [("cls", .ref), ("self", .ref)])
         let tNone = reg("W_None", [])
         let tNotImplemented = reg("W_NotImplemented", [])
         let tEllipsis = reg("W_Ellipsis", [])
@@ -83,7 +85,7 @@ public struct Layouts {
         dict = tDict.layout; set = tSet.layout; function = tFunction.layout; builtin = tBuiltin.layout
         method = tMethod.layout; type = tType.layout; instance = tInstance.layout; module = tModule.layout
         range = tRange.layout; slice = tSlice.layout; cell = tCell.layout; iterator = tIterator.layout
-        code = tCode.layout; wrapper = tWrapper.layout; none = tNone.layout
+        code = tCode.layout; wrapper = tWrapper.layout; superProxy = tSuper.layout; none = tNone.layout
         notImplemented = tNotImplemented.layout; ellipsis = tEllipsis.layout
 
         intval = tInt.field("intval"); floatval = tFloat.field("floatval")
@@ -111,5 +113,6 @@ public struct Layouts {
         iterA = tIterator.field("a"); iterB = tIterator.field("b"); iterC = tIterator.field("c")
         codeIndex = tCode.field("code")
         wrapperKind = tWrapper.field("kind"); wrapperFunction = tWrapper.field("function")
+        superClass = tSuper.field("cls"); superSelf = tSuper.field("self")
     }
 }

@@ -38,6 +38,14 @@ public final class Runtime {
     public internal(set) var builtinsDict = Ref.null
     public internal(set) var modules = Ref.null
 
+    var buildClassCache = Ref.null
+    /// Objects the runtime keeps for its whole life (cached built-ins).
+    var tempRootsPermanent: [Ref] = []
+    /// The exception raised by a residual call that returned null.
+    public var pendingException = Ref.null
+    /// The exception being handled (by an `except` block), or None.
+    public var handledException = Ref.null
+
     /// References held by Swift code across a possible collection (push, then pop when done).
     public var tempRoots: [Ref] = []
     /// Where output goes (buffered; flushed at exit and before anything is written to stderr).
@@ -48,6 +56,8 @@ public final class Runtime {
     public var recursionLimit = 1000
     /// Directory that `import` resolves modules against (the main file's folder).
     public var searchPath = "."
+    /// The source text of every loaded file, by file name (for tracebacks).
+    public var sourceLines: [String: [String]] = [:]
     public var argv: [String] = []
     /// Set by a SIGINT handler; the interpreter raises KeyboardInterrupt at the next safepoint.
     nonisolated(unsafe) public static var interruptRequested: Int32 = 0
@@ -112,10 +122,12 @@ public final class Runtime {
     }
 
     private func markRoots(_ heap: Heap) {
-        for r in [none, trueObject, falseObject, notImplemented, ellipsis, emptyTuple, builtinsDict, modules] { heap.markRoot(r) }
+        for r in [none, trueObject, falseObject, notImplemented, ellipsis, emptyTuple, builtinsDict, modules,
+                  pendingException, handledException] { heap.markRoot(r) }
         for r in typeOfLayout where !r.isNull { heap.markRoot(r) }
         for r in interned.values { heap.markRoot(r) }
         for r in tempRoots { heap.markRoot(r) }
+        for r in tempRootsPermanent { heap.markRoot(r) }
         types.markAll(heap)
         exceptions.markAll(heap)
         for info in codeInfos { info.markRoots(heap) }

@@ -4,12 +4,12 @@ import Meta
 /// the layout its instances use.
 public struct BuiltinTypes {
     public let object, type, int, bool, float, str, list, tuple, dict, set, function, builtinFunction, method,
-               module, range, slice, cell, iterator, code, staticmethod, classmethod, property, noneType,
+               module, range, slice, cell, iterator, code, staticmethod, classmethod, property, superType, noneType,
                notImplementedType, ellipsisType: Ref
 
     func markAll(_ heap: Heap) {
         for t in [object, type, int, bool, float, str, list, tuple, dict, set, function, builtinFunction, method,
-                  module, range, slice, cell, iterator, code, staticmethod, classmethod, property, noneType,
+                  module, range, slice, cell, iterator, code, staticmethod, classmethod, property, superType, noneType,
                   notImplementedType, ellipsisType] { heap.markRoot(t) }
     }
 }
@@ -79,6 +79,7 @@ extension Runtime {
             staticmethod: newType(name: "staticmethod", base: object, layout: L.wrapper, flags: b),
             classmethod: newType(name: "classmethod", base: object, layout: L.wrapper, flags: b),
             property: newType(name: "property", base: object, layout: L.wrapper, flags: b),
+            superType: make("super", L.superProxy, base: object),
             noneType: make("NoneType", L.none, base: object),
             notImplementedType: make("NotImplementedType", L.notImplemented, base: object),
             ellipsisType: make("ellipsis", L.ellipsis, base: object))
@@ -118,6 +119,8 @@ extension Runtime {
         make("UnicodeError", "ValueError")
         make("EOFError", "Exception")
         make("OSError", "Exception")
+        make("SyntaxError", "Exception")
+        make("IndentationError", "SyntaxError")
         exceptions = ExceptionTypes(
             all: all, BaseException: all["BaseException"]!, Exception: all["Exception"]!,
             ArithmeticError: all["ArithmeticError"]!, ZeroDivisionError: all["ZeroDivisionError"]!,

@@ -1,0 +1,565 @@
+import Meta
+
+/// The MiniPy dispatch loop, written once against `Domain` (DESIGN §1, §13).
+///
+/// Greens — the code object, the pc, the instruction — are plain Swift values read directly; every operation on
+/// guest values goes through the domain `d`: frame slots (`local`, `push`, `pop`), type checks (`hasType`),
+/// field reads and writes, integer and float arithmetic with overflow checks, allocation (`new`), branches on
+/// guest values (`isTrue`, `isSame`), and residual calls into the runtime for everything else. The JIT hints
+/// sit where RPython puts them: `jitMergePoint` at the top of each instruction and `canEnterJit` at loop
+/// back-edges (`JUMP_BACKWARD`).
+///
+/// Guest calls push a frame and continue in the same loop (no Swift recursion); `run` returns when the frame
+/// it was entered with returns.
+struct Interpreter<D: Domain> {
+    let rt: Runtime
+    let L: Layouts
+
+    init(_ rt: Runtime) {
+        self.rt = rt
+        L = rt.L
+    }
+
+    /// Boxes a red int as a W_Int (`new_with_vtable` + `setfield_gc`).
+    @inline(__always) func boxInt(_ d: inout D, _ v: D.I) -> D.R {
+        guard let o = d.new(L.int) else { rt.fatalMemoryError() }
+        d.setfieldI(o, L.intval, v)
+        return o
+    }
+
+    @inline(__always) func boxFloat(_ d: inout D, _ v: D.F) -> D.R {
+        guard let o = d.new(L.float) else { rt.fatalMemoryError() }
+        d.setfieldF(o, L.floatval, v)
+        return o
+    }
+
+    @inline(__always) func boolObject(_ d: inout D, _ c: D.I) -> D.R {
+        d.constRef(d.isTrue(c) ? rt.trueObject : rt.falseObject)
+    }
+
+    /// Calls a residual runtime function; a null result raises the pending exception.
+    @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction2, _ a: D.R, _ b: D.R) throws(PyException) -> D.R {
+        sync(&d)
+        let r = d.callR(f, a, b)
+        if d.isNull(r) { throw rt.takePending() }
+        return r
+    }
+
+    @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction1, _ a: D.R) throws(PyException) -> D.R {
+        sync(&d)
+        let r = d.callR(f, a)
+        if d.isNull(r) { throw rt.takePending() }
+        return r
+    }
+
+    @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction3, _ a: D.R, _ b: D.R, _ c: D.R) throws(PyException) {
+        sync(&d)
+        if d.isNull(d.callR(f, a, b, c)) { throw rt.takePending() }
+    }
+
+    /// Publishes the executing frame's stack top, so that a collection or a nested call sees every live value.
+    @inline(__always) func sync(_ d: inout D) {
+        rt.frames.top = d.stackTop
+    }
+
+    /// Branch on a guest value's truth (bools and None directly, anything else through `is_true`).
+    @inline(__always) func truth(_ d: inout D, _ v: D.R) throws(PyException) -> Bool {
+        if d.isSame(v, d.constRef(rt.trueObject)) { return true }
+        if d.isSame(v, d.constRef(rt.falseObject)) || d.isSame(v, d.constRef(rt.none)) { return false }
+        if d.hasType(v, L.int) { return d.isTrue(d.intNe(d.getfieldI(v, L.intval), d.constInt(0))) }
+        let b = try residual(&d, Residuals.truth, v)
+        return d.isSame(b, d.constRef(rt.trueObject))
+    }
+
+    /// Runs from the current top frame until the frame marked `isEntry` returns; returns its value.
+    func run(_ d: inout D) throws(PyException) -> Ref {
+        let frames = rt.frames
+        var frame = frames.current
+        var info = frame.pointee.info.takeUnretainedValue()
+        var code = info.code.code.baseAddress.unsafelyUnwrapped
+        var consts = info.consts
+        var names = info.names
+        var pc = frame.pointee.pc
+        d.switchFrame(locals: frame.pointee.base, sp: frame.pointee.sp)
+
+        /// Reloads the dispatch state from the (new) top frame.
+        func enter(_ d: inout D) {
+            frame = frames.current
+            info = frame.pointee.info.takeUnretainedValue()
+            code = info.code.code.baseAddress.unsafelyUnwrapped
+            consts = info.consts
+            names = info.names
+            pc = frame.pointee.pc
+            d.switchFrame(locals: frame.pointee.base, sp: frame.pointee.sp)
+        }
+
+        while true {
+            do {
+                while true {
+                    let instruction = code[pc]
+                    frame.pointee.pc = pc
+                    pc += 1
+                    let arg = Int(instruction.arg)
+                    switch instruction.opcode {
+                    case .NOP:
+                        break
+                    case .POP_TOP:
+                        _ = d.pop()
+                    case .ROT_TWO:
+                        let a = d.pop(), b = d.pop()
+                        d.push(a); d.push(b)
+                    case .ROT_THREE:
+                        let a = d.pop(), b = d.pop(), c = d.pop()
+                        d.push(a); d.push(c); d.push(b)
+                    case .ROT_FOUR:
+                        let a = d.pop(), b = d.pop(), c = d.pop(), e = d.pop()
+                        d.push(a); d.push(e); d.push(c); d.push(b)
+                    case .DUP_TOP:
+                        d.push(d.peek(0))
+                    case .DUP_TOP_TWO:
+                        let a = d.peek(1), b = d.peek(0)
+                        d.push(a); d.push(b)
+
+                    case .LOAD_CONST:
+                        d.push(d.constRef(consts[arg]))
+                    case .LOAD_FAST:
+                        let v = d.local(arg)
+                        if d.isNull(v) {
+                            throw rt.error(rt.exceptions.UnboundLocalError,
+                                           "cannot access local variable '\(info.code.varnames[arg])' where it is not associated with a value")
+                        }
+                        d.push(v)
+                    case .STORE_FAST:
+                        d.setLocal(arg, d.pop())
+                    case .DELETE_FAST:
+                        if d.isNull(d.local(arg)) {
+                            throw rt.error(rt.exceptions.UnboundLocalError,
+                                           "cannot access local variable '\(info.code.varnames[arg])' where it is not associated with a value")
+                        }
+                        d.setLocal(arg, d.constRef(.null))
+                    case .LOAD_DEREF:
+                        let cell = d.local(info.nlocals + arg)
+                        let v = d.getfieldR(cell, L.cellContents)
+                        if d.isNull(v) { throw rt.unboundDeref(info, arg) }
+                        d.push(v)
+                    case .STORE_DEREF:
+                        d.setfieldR(d.local(info.nlocals + arg), L.cellContents, d.pop())
+                    case .DELETE_DEREF:
+                        d.setfieldR(d.local(info.nlocals + arg), L.cellContents, d.constRef(.null))
+                    case .LOAD_CLOSURE:
+                        d.push(d.local(info.nlocals + arg))
+                    case .LOAD_GLOBAL:
+                        d.push(d.constRef(try rt.loadGlobal(frame.pointee.globals, names[arg])))
+                    case .STORE_GLOBAL:
+                        rt.dictSetStr(frame.pointee.globals, names[arg], d.concrete(d.pop()))
+                    case .DELETE_GLOBAL:
+                        if try rt.dictDelete(frame.pointee.globals, names[arg]).isNull {
+                            throw rt.error(rt.exceptions.NameError, "name '\(rt.string(names[arg]))' is not defined")
+                        }
+                    case .LOAD_NAME:
+                        let v = rt.dictGetStr(frame.pointee.localsDict, names[arg])
+                        d.push(d.constRef(v.isNull ? try rt.loadGlobal(frame.pointee.globals, names[arg]) : v))
+                    case .STORE_NAME:
+                        rt.dictSetStr(frame.pointee.localsDict, names[arg], d.concrete(d.pop()))
+                    case .DELETE_NAME:
+                        if try rt.dictDelete(frame.pointee.localsDict, names[arg]).isNull {
+                            throw rt.error(rt.exceptions.NameError, "name '\(rt.string(names[arg]))' is not defined")
+                        }
+                    case .LOAD_ATTR:
+                        let o = d.pop()
+                        d.push(try residual(&d, Residuals.getAttr, o, d.constRef(names[arg])))
+                    case .STORE_ATTR:
+                        let o = d.pop(), v = d.pop()
+                        try residual(&d, Residuals.setAttr, o, d.constRef(names[arg]), v)
+                    case .DELETE_ATTR:
+                        sync(&d)
+                        try rt.delAttr(d.concrete(d.pop()), names[arg])
+                    case .LOAD_METHOD:
+                        sync(&d)
+                        let o = d.pop()
+                        let (m, s) = try rt.lookupMethod(d.concrete(o), names[arg])
+                        d.push(d.constRef(m)); d.push(d.constRef(s))
+                    case .CALL_METHOD:
+                        let slot = d.stackTop - arg - 2
+                        if slot.pointee.isNull {
+                            // [NULL callable args...] -> [callable args...]
+                            slot.update(from: slot + 1, count: arg + 1)
+                            d.stackTop -= 1
+                            if try rt.callAt(slot, argc: arg, kwnames: .null, d: &d) { enter(&d) }
+                        } else {
+                            if try rt.callAt(slot, argc: arg + 1, kwnames: .null, d: &d) { enter(&d) }
+                        }
+
+                    case .UNARY_POSITIVE, .UNARY_NEGATIVE, .UNARY_INVERT:
+                        sync(&d)
+                        let op: UnaryOp = instruction.opcode == .UNARY_NEGATIVE ? .negative : instruction.opcode == .UNARY_POSITIVE ? .positive : .invert
+                        d.push(d.constRef(try rt.unaryOp(op, d.concrete(d.pop()))))
+                    case .UNARY_NOT:
+                        let v = d.pop()
+                        d.push(d.constRef(try truth(&d, v) ? rt.falseObject : rt.trueObject))
+
+                    case .BINARY_ADD, .INPLACE_ADD:
+                        let b = d.pop(), a = d.pop()
+                        if d.hasType(a, L.int) && d.hasType(b, L.int),
+                           let r = d.intAddOvf(d.getfieldI(a, L.intval), d.getfieldI(b, L.intval)) {
+                            d.push(boxInt(&d, r))
+                        } else if d.hasType(a, L.float) && d.hasType(b, L.float) {
+                            d.push(boxFloat(&d, d.floatAdd(d.getfieldF(a, L.floatval), d.getfieldF(b, L.floatval))))
+                        } else {
+                            let table = instruction.opcode == .BINARY_ADD ? Residuals.binary : Residuals.inplace
+                            d.push(try residual(&d, table[BinaryOp.add.rawValue], a, b))
+                        }
+                    case .BINARY_SUBTRACT, .INPLACE_SUBTRACT:
+                        let b = d.pop(), a = d.pop()
+                        if d.hasType(a, L.int) && d.hasType(b, L.int),
+                           let r = d.intSubOvf(d.getfieldI(a, L.intval), d.getfieldI(b, L.intval)) {
+                            d.push(boxInt(&d, r))
+                        } else if d.hasType(a, L.float) && d.hasType(b, L.float) {
+                            d.push(boxFloat(&d, d.floatSub(d.getfieldF(a, L.floatval), d.getfieldF(b, L.floatval))))
+                        } else {
+                            let table = instruction.opcode == .BINARY_SUBTRACT ? Residuals.binary : Residuals.inplace
+                            d.push(try residual(&d, table[BinaryOp.sub.rawValue], a, b))
+                        }
+                    case .BINARY_MULTIPLY, .INPLACE_MULTIPLY:
+                        let b = d.pop(), a = d.pop()
+                        if d.hasType(a, L.int) && d.hasType(b, L.int),
+                           let r = d.intMulOvf(d.getfieldI(a, L.intval), d.getfieldI(b, L.intval)) {
+                            d.push(boxInt(&d, r))
+                        } else if d.hasType(a, L.float) && d.hasType(b, L.float) {
+                            d.push(boxFloat(&d, d.floatMul(d.getfieldF(a, L.floatval), d.getfieldF(b, L.floatval))))
+                        } else {
+                            let table = instruction.opcode == .BINARY_MULTIPLY ? Residuals.binary : Residuals.inplace
+                            d.push(try residual(&d, table[BinaryOp.mul.rawValue], a, b))
+                        }
+                    case .BINARY_TRUE_DIVIDE, .BINARY_FLOOR_DIVIDE, .BINARY_MODULO, .BINARY_POWER, .BINARY_LSHIFT,
+                         .BINARY_RSHIFT, .BINARY_AND, .BINARY_OR, .BINARY_XOR:
+                        let b = d.pop(), a = d.pop()
+                        let op = BinaryOp(rawValue: Int(instruction.opcode.rawValue - Opcode.BINARY_ADD.rawValue))!
+                        d.push(try residual(&d, Residuals.binary[op.rawValue], a, b))
+                    case .INPLACE_TRUE_DIVIDE, .INPLACE_FLOOR_DIVIDE, .INPLACE_MODULO, .INPLACE_POWER, .INPLACE_LSHIFT,
+                         .INPLACE_RSHIFT, .INPLACE_AND, .INPLACE_OR, .INPLACE_XOR:
+                        let b = d.pop(), a = d.pop()
+                        let op = BinaryOp(rawValue: Int(instruction.opcode.rawValue - Opcode.INPLACE_ADD.rawValue))!
+                        d.push(try residual(&d, Residuals.inplace[op.rawValue], a, b))
+                    case .BINARY_SUBSCR:
+                        let k = d.pop(), o = d.pop()
+                        if d.hasType(o, L.list) && d.hasType(k, L.int) {
+                            let i = d.getfieldI(k, L.intval)
+                            let n = d.getfieldI(o, L.listLength)
+                            if d.isTrue(d.intGe(i, d.constInt(0))) && d.isTrue(d.intLt(i, n)) {
+                                d.push(d.getarrayitemR(d.getfieldR(o, L.listItems), L.array, i))
+                                continue
+                            }
+                        }
+                        d.push(try residual(&d, Residuals.getItem, o, k))
+                    case .STORE_SUBSCR:
+                        let k = d.pop(), o = d.pop(), v = d.pop()
+                        if d.hasType(o, L.list) && d.hasType(k, L.int) {
+                            let i = d.getfieldI(k, L.intval)
+                            let n = d.getfieldI(o, L.listLength)
+                            if d.isTrue(d.intGe(i, d.constInt(0))) && d.isTrue(d.intLt(i, n)) {
+                                d.setarrayitemR(d.getfieldR(o, L.listItems), L.array, i, v)
+                                continue
+                            }
+                        }
+                        try residual(&d, Residuals.setItem, o, k, v)
+                    case .DELETE_SUBSCR:
+                        sync(&d)
+                        let k = d.pop(), o = d.pop()
+                        try rt.delItem(d.concrete(o), d.concrete(k))
+                    case .BUILD_SLICE:
+                        let step = arg == 3 ? d.concrete(d.pop()) : rt.none
+                        let hi = d.concrete(d.pop()), lo = d.concrete(d.pop())
+                        d.push(d.constRef(rt.newSlice(lo, hi, step)))
+                    case .COMPARE_OP:
+                        let b = d.pop(), a = d.pop()
+                        if d.hasType(a, L.int) && d.hasType(b, L.int) {
+                            let x = d.getfieldI(a, L.intval), y = d.getfieldI(b, L.intval)
+                            let c: D.I
+                            switch CompareOp(rawValue: instruction.arg)! {
+                            case .lt: c = d.intLt(x, y)
+                            case .le: c = d.intLe(x, y)
+                            case .eq: c = d.intEq(x, y)
+                            case .ne: c = d.intNe(x, y)
+                            case .gt: c = d.intGt(x, y)
+                            case .ge: c = d.intGe(x, y)
+                            }
+                            d.push(boolObject(&d, c))
+                        } else if d.hasType(a, L.float) && d.hasType(b, L.float) {
+                            let x = d.getfieldF(a, L.floatval), y = d.getfieldF(b, L.floatval)
+                            let c: D.I
+                            switch CompareOp(rawValue: instruction.arg)! {
+                            case .lt: c = d.floatLt(x, y)
+                            case .le: c = d.floatLe(x, y)
+                            case .eq: c = d.floatEq(x, y)
+                            case .ne: c = d.floatNe(x, y)
+                            case .gt: c = d.floatGt(x, y)
+                            case .ge: c = d.floatGe(x, y)
+                            }
+                            d.push(boolObject(&d, c))
+                        } else {
+                            d.push(try residual(&d, Residuals.compare[arg], a, b))
+                        }
+                    case .IS_OP:
+                        let b = d.pop(), a = d.pop()
+                        let same = d.isSame(a, b)
+                        d.push(d.constRef(rt.bool(same != (arg == 1))))
+                    case .CONTAINS_OP:
+                        let b = d.pop(), a = d.pop()
+                        let r = try residual(&d, Residuals.contains, a, b)
+                        let yes = d.isSame(r, d.constRef(rt.trueObject))
+                        d.push(d.constRef(rt.bool(yes != (arg == 1))))
+
+                    case .JUMP_FORWARD:
+                        pc = arg
+                    case .JUMP_BACKWARD:
+                        pc = arg
+                        // can_enter_jit: the loop header; a safepoint for the GC and Ctrl-C.
+                        if rt.heap.collectRequested || Runtime.interruptRequested != 0 {
+                            sync(&d)
+                            try rt.safepoint()
+                        }
+                    case .POP_JUMP_IF_FALSE:
+                        let c = d.pop()
+                        if try !truth(&d, c) { pc = arg }
+                    case .POP_JUMP_IF_TRUE:
+                        let c = d.pop()
+                        if try truth(&d, c) { pc = arg }
+                    case .JUMP_IF_FALSE_OR_POP:
+                        if try !truth(&d, d.peek(0)) { pc = arg } else { _ = d.pop() }
+                    case .JUMP_IF_TRUE_OR_POP:
+                        if try truth(&d, d.peek(0)) { pc = arg } else { _ = d.pop() }
+                    case .GET_ITER:
+                        let o = d.pop()
+                        d.push(try residual(&d, Residuals.getIter, o))
+                    case .FOR_ITER:
+                        let it = d.peek(0)
+                        if d.hasType(it, L.iterator) && d.isTrue(d.intEq(d.getfieldI(it, L.iterKind), d.constInt(IteratorKind.range.rawValue))) {
+                            // range iteration without a call: index/end/step live in the iterator.
+                            let i = d.getfieldI(it, L.iterIndex)
+                            let end = d.getfieldI(it, L.iterEnd)
+                            let step = d.getfieldI(d.getfieldR(it, L.iterB), L.intval)
+                            let more = d.isTrue(d.intGt(step, d.constInt(0))) ? d.isTrue(d.intLt(i, end)) : d.isTrue(d.intGt(i, end))
+                            if more {
+                                d.setfieldI(it, L.iterIndex, d.intAddOvf(i, step) ?? i)
+                                d.push(boxInt(&d, i))
+                            } else {
+                                _ = d.pop()
+                                pc = arg
+                            }
+                            continue
+                        }
+                        let v = try residual(&d, Residuals.next, it)
+                        if d.isSame(v, it) {
+                            _ = d.pop()
+                            pc = arg
+                        } else {
+                            d.push(v)
+                        }
+
+                    case .BUILD_TUPLE:
+                        let t = rt.newTupleUninitialized(arg)
+                        for i in 0..<arg { t.refTail(L.tuple)[arg - 1 - i] = d.concrete(d.pop()) }
+                        d.push(d.constRef(t))
+                    case .BUILD_LIST:
+                        let l = rt.newList(capacity: arg)
+                        let p = l.ref(L.listItems).refTail(L.array)
+                        for i in 0..<arg { p[arg - 1 - i] = d.concrete(d.pop()) }
+                        l.set(L.listLength, arg)
+                        d.push(d.constRef(l))
+                    case .BUILD_SET:
+                        sync(&d)
+                        let s = rt.newSet(capacity: arg)
+                        for i in stride(from: arg - 1, through: 0, by: -1) {
+                            let x = d.concrete(d.peek(i))
+                            try rt.dictSet(s, x, x)
+                        }
+                        d.stackTop -= arg
+                        d.push(d.constRef(s))
+                    case .BUILD_MAP:
+                        sync(&d)
+                        let m = rt.newDict(capacity: arg)
+                        for i in stride(from: 2 * arg - 1, through: 1, by: -2) {
+                            try rt.dictSet(m, d.concrete(d.peek(i)), d.concrete(d.peek(i - 1)))
+                        }
+                        d.stackTop -= 2 * arg
+                        d.push(d.constRef(m))
+                    case .LIST_APPEND:
+                        let v = d.pop()
+                        rt.listAppend(d.concrete(d.peek(arg - 1)), d.concrete(v))
+                    case .SET_ADD:
+                        sync(&d)
+                        let v = d.concrete(d.pop())
+                        try rt.dictSet(d.concrete(d.peek(arg - 1)), v, v)
+                    case .MAP_ADD:
+                        sync(&d)
+                        let v = d.concrete(d.pop()), k = d.concrete(d.pop())
+                        try rt.dictSet(d.concrete(d.peek(arg - 1)), k, v)
+                    case .LIST_EXTEND:
+                        sync(&d)
+                        let src = d.concrete(d.peek(0))
+                        try rt.listExtend(d.concrete(d.peek(arg)), src)
+                        _ = d.pop()
+                    case .LIST_TO_TUPLE:
+                        d.push(d.constRef(rt.newTuple(rt.items(d.concrete(d.pop())))))
+                    case .DICT_MERGE, .DICT_UPDATE:
+                        sync(&d)
+                        let src = d.concrete(d.peek(0))
+                        try rt.dictMerge(d.concrete(d.peek(arg)), src, rejectDuplicates: instruction.opcode == .DICT_MERGE)
+                        _ = d.pop()
+                    case .UNPACK_SEQUENCE:
+                        sync(&d)
+                        let items = try rt.unpack(d.concrete(d.pop()), count: arg)
+                        for x in items.reversed() { d.push(d.constRef(x)) }
+                    case .UNPACK_EX:
+                        sync(&d)
+                        let before = arg & 0xFF, after = arg >> 8
+                        let items = try rt.unpackStarred(d.concrete(d.pop()), before: before, after: after)
+                        for x in items.reversed() { d.push(d.constRef(x)) }
+                    case .FORMAT_VALUE:
+                        sync(&d)
+                        let spec = arg & 0x04 != 0 ? rt.string(d.concrete(d.pop())) : ""
+                        let v = d.concrete(d.peek(0))
+                        let s = try rt.formatForFString(v, conversion: arg & 0x03, spec: spec)
+                        d.poke(0, d.constRef(s))
+                    case .BUILD_STRING:
+                        var s = ""
+                        for i in stride(from: arg - 1, through: 0, by: -1) { s += rt.string(d.concrete(d.peek(i))) }
+                        d.stackTop -= arg
+                        d.push(d.constRef(rt.newStr(s)))
+
+                    case .MAKE_FUNCTION:
+                        let codeRef = d.concrete(d.pop())
+                        let closure = arg & 0x08 != 0 ? d.concrete(d.pop()) : Ref.null
+                        let kwdefaults = arg & 0x02 != 0 ? d.concrete(d.pop()) : Ref.null
+                        let defaults = arg & 0x01 != 0 ? d.concrete(d.pop()) : Ref.null
+                        d.push(d.constRef(rt.newFunction(codeRef, globals: frame.pointee.globals, defaults: defaults,
+                                                         kwdefaults: kwdefaults, closure: closure)))
+                    case .CALL_FUNCTION:
+                        if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: .null, d: &d) { enter(&d) }
+                    case .CALL_FUNCTION_KW:
+                        let kwnames = d.concrete(d.pop())
+                        if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: kwnames, d: &d) { enter(&d) }
+                    case .CALL_FUNCTION_EX:
+                        sync(&d)
+                        let kwargs = arg & 1 != 0 ? d.concrete(d.pop()) : Ref.null
+                        let args = d.concrete(d.pop())
+                        let f = d.concrete(d.pop())
+                        let result = try rt.callWithSpread(f, args, kwargs)
+                        d.push(d.constRef(result))
+                    case .RETURN_VALUE:
+                        let result = d.concrete(d.pop())
+                        let finished = frame.pointee
+                        frames.pop()
+                        // The caller's stack top is the callee's function slot: the result replaces it.
+                        var value = result
+                        if !finished.constructed.isNull {
+                            if result != rt.none {
+                                throw rt.typeError("__init__() should return None, not '\(rt.typeName(result))'")
+                            }
+                            value = finished.constructed
+                        }
+                        if finished.isEntry {
+                            rt.frames.top = finished.base - 1
+                            return value
+                        }
+                        enter(&d)
+                        d.stackTop = finished.base - 1
+                        d.push(d.constRef(value))
+                    case .LOAD_BUILD_CLASS:
+                        d.push(d.constRef(rt.buildClassFunction))
+                    case .IMPORT_NAME:
+                        sync(&d)
+                        let fromlist = d.concrete(d.pop())
+                        let level = d.concrete(d.pop())
+                        d.push(d.constRef(try rt.importName(rt.string(names[arg]), fromlist: fromlist, level: rt.smallInt(level) ?? 0,
+                                                           globals: frame.pointee.globals)))
+                    case .IMPORT_FROM:
+                        sync(&d)
+                        d.push(d.constRef(try rt.importFrom(d.concrete(d.peek(0)), names[arg])))
+                    case .IMPORT_STAR:
+                        sync(&d)
+                        try rt.importStar(d.concrete(d.pop()), into: frame.pointee.localsDict.isNull ? frame.pointee.globals : frame.pointee.localsDict)
+
+                    case .RAISE_VARARGS:
+                        sync(&d)
+                        switch arg {
+                        case 0:
+                            if rt.handledException.isNull || rt.handledException == rt.none {
+                                throw rt.error(rt.exceptions.RuntimeError, "No active exception to reraise")
+                            }
+                            throw PyException(rt.handledException)
+                        case 1: throw PyException(try rt.makeException(d.concrete(d.pop())))
+                        default:
+                            _ = d.pop()
+                            throw PyException(try rt.makeException(d.concrete(d.pop())))
+                        }
+                    case .LOAD_ASSERTION_ERROR:
+                        d.push(d.constRef(rt.exceptions.AssertionError))
+                    case .PUSH_EXC_INFO:
+                        let exc = d.pop()
+                        d.push(d.constRef(rt.handledException.isNull ? rt.none : rt.handledException))
+                        d.push(exc)
+                        rt.handledException = d.concrete(exc)
+                    case .POP_EXCEPT:
+                        rt.handledException = d.concrete(d.pop())
+                    case .JUMP_IF_NOT_EXC_MATCH:
+                        let type = d.concrete(d.pop()), exc = d.concrete(d.pop())
+                        if try !rt.exceptionMatches(exc, type) { pc = arg }
+                    case .RERAISE:
+                        throw PyException(d.concrete(d.pop()))
+                    }
+                }
+            } catch {
+                // Unwind: find the innermost handler, frame by frame (DESIGN §13: no Swift recursion to undo).
+                let exc = (error as! PyException).value
+                rt.addTraceback(exc, frame: frame.pointee)
+                while true {
+                    let failedAt = Int32(frame.pointee.pc)
+                    if let entry = info.code.exceptionTable.first(where: { failedAt >= $0.start && failedAt < $0.end }) {
+                        d.stackTop = frame.pointee.stackBase + Int(entry.depth)
+                        d.push(d.constRef(exc))
+                        pc = Int(entry.handler)
+                        break
+                    }
+                    let finished = frame.pointee
+                    frames.pop()
+                    if finished.isEntry {
+                        rt.frames.top = finished.base - 1
+                        throw PyException(exc)
+                    }
+                    enter(&d)
+                    rt.addTraceback(exc, frame: frame.pointee)
+                }
+            }
+        }
+    }
+}
+
+extension Runtime {
+    /// Takes the exception a residual call left pending.
+    func takePending() -> PyException {
+        let e = pendingException
+        pendingException = .null
+        return PyException(e)
+    }
+
+    func unboundDeref(_ info: CodeInfo, _ index: Int) -> PyException {
+        let code = info.code
+        if index < code.cellvars.count {
+            return error(exceptions.UnboundLocalError,
+                         "cannot access local variable '\(code.cellvars[index])' where it is not associated with a value")
+        }
+        return error(exceptions.NameError,
+                     "cannot access free variable '\(code.freevars[index - code.cellvars.count])' where it is not associated with a value in enclosing scope")
+    }
+
+    /// A global's value: module globals, then builtins.
+    @inline(__always) func loadGlobal(_ globals: Ref, _ name: Ref) throws(PyException) -> Ref {
+        let v = dictGetStr(globals, name)
+        if !v.isNull { return v }
+        let b = dictGetStr(builtinsDict, name)
+        if !b.isNull { return b }
+        throw error(exceptions.NameError, "name '\(string(name))' is not defined")
+    }
+}

@@ -1,0 +1,69 @@
+import Meta
+import Foundation
+
+/// Running a whole MiniPy program the way `python3 FILE ARGS...` does: same stdout, same exit status, a
+/// CPython-style report of syntax errors and uncaught exceptions on stderr.
+public enum Program {
+    /// Options of a run.
+    public struct Options {
+        public var maxHeapBytes = 4 << 30
+        public init() {}
+    }
+
+    /// Runs `path` with `arguments` (sys.argv[1:]); returns the process exit status.
+    public static func run(path: String, arguments: [String], options: Options = Options()) -> Int32 {
+        guard let data = FileManager.default.contents(atPath: path), let source = String(data: data, encoding: .utf8) else {
+            writeStderr("metalab: can't open file '\(path)': [Errno 2] No such file or directory\n")
+            return 2
+        }
+        let code: CodeObject
+        do {
+            code = try compileModule(source: source, filename: path)
+        } catch let e as SourceError {
+            writeStderr(e.formatted())
+            return 1
+        } catch {
+            writeStderr("metalab: \(error)\n")
+            return 1
+        }
+        let rt = Runtime(maxHeapBytes: options.maxHeapBytes)
+        rt.installBuiltins()
+        rt.argv = [path] + arguments
+        rt.searchPath = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        rt.sourceLines[path] = source.components(separatedBy: "\n")
+        let status = rt.runMain(code, path: path)
+        rt.stdout.flush()
+        return status
+    }
+}
+
+extension Runtime {
+    /// Runs `code` as the `__main__` module; returns the exit status (reporting an uncaught exception).
+    public func runMain(_ code: CodeObject, path: String) -> Int32 {
+        let main = newModule("__main__")
+        let dict = main.ref(L.moduleDict)
+        dictSetStr(dict, intern("__name__"), intern("__main__"))
+        dictSetStr(dict, intern("__file__"), newStr(path))
+        dictSetStr(dict, intern("__package__"), none)
+        dictSetStr(modules, intern("__main__"), main)
+        do {
+            _ = try runCode(code, globals: dict, localsDict: dict)
+            return 0
+        } catch {
+            return exitStatus(forUncaught: error.value)
+        }
+    }
+
+    /// SystemExit's status, or 1 after printing the traceback of any other exception.
+    func exitStatus(forUncaught exc: Ref) -> Int32 {
+        if isInstance(exc, exceptions.SystemExit) {
+            let args = sequenceItems(exceptionArgs(exc))
+            guard let code = args.first, code != none else { return 0 }
+            if let n = smallInt(code) { return Int32(truncatingIfNeeded: n) }
+            writeStderr(((try? str(code)) ?? "") + "\n")
+            return 1
+        }
+        writeStderr(formatUncaught(exc))
+        return 1
+    }
+}

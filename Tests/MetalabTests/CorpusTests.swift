@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// The conformance corpus (Tests/Corpus): every program's stdout, exit status and last stderr line must match
+/// what CPython produced (the committed `.out` and `.status` files). Programs run in the real `metalab` binary,
+/// one process each, so a crash fails only its own program.
+enum Corpus {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Corpus")
+
+    static var programs: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return files.filter { $0.hasSuffix(".py") && $0 != "regen.py" }.sorted()
+    }
+
+    /// The `metalab` executable built beside the test bundle.
+    static var binary: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("metalab")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/metalab")
+    }
+}
+
+/// The result of running one process.
+struct ProcessResult {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+}
+
+/// Runs `executable` with `arguments` in `directory`, with a timeout.
+func runProcess(_ executable: URL, _ arguments: [String], in directory: URL, timeout: TimeInterval = 60) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    var outData = Data(), errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    group.enter()
+    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { usleep(10_000) }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    group.wait()
+    return ProcessResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                         status: process.terminationStatus)
+}
+
+@Test(arguments: Corpus.programs)
+func corpusProgramMatchesCPython(_ program: String) throws {
+    let dir = Corpus.root
+    let stem = String(program.dropLast(3))
+    let expectedOut = try String(contentsOf: dir.appendingPathComponent(stem + ".out"), encoding: .utf8)
+    let statusLines = try String(contentsOf: dir.appendingPathComponent(stem + ".status"), encoding: .utf8)
+        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let expectedStatus = Int32(statusLines[0]) ?? -1
+    let expectedLastLine = statusLines.count > 1 ? statusLines[1] : ""
+    var args = ["run", program]
+    let argsFile = dir.appendingPathComponent(stem + ".args")
+    if let extra = try? String(contentsOf: argsFile, encoding: .utf8) {
+        args += extra.split(separator: "\n").map(String.init)
+    }
+    let result = try runProcess(Corpus.binary, args, in: dir)
+    #expect(result.stdout == expectedOut, "stdout of \(program) differs")
+    #expect(result.status == expectedStatus, "exit status of \(program): \(result.stderr.suffix(400))")
+    let lastLine = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(lastLine == expectedLastLine, "last stderr line of \(program)")
+}
