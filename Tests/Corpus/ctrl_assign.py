@@ -22,8 +22,8 @@ for i, (k, v) in enumerate({"a": 1, "b": 2}.items()):
     print(i, k, v)
 count: int = 3
 label: str = "hi"
-ratio: float
-ratio = 0.5
+ratio: float = 0.5
+ratio *= 1
 print(count, label, ratio)
 xs = [1, 2, 3]
 xs[0] += 10

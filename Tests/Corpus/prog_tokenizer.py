@@ -8,7 +8,7 @@ class Token:
         return "%s(%r)@%d" % (self.kind, self.text, self.pos)
 class ParseError(Exception):
     pass
-class LexError(Exception):
+class LexError(ParseError):
     pass
 KEYWORDS = {"let", "print", "if", "else"}
 def tokenize(src):
@@ -52,12 +52,11 @@ class Parser:
         self.toks = toks
         self.i = 0
         self.env = env
-    def peek(self):
+    def peek(self):  # current token
         return self.toks[self.i]
     def take(self):
-        t = self.toks[self.i]
         self.i += 1
-        return t
+        return self.toks[self.i - 1]
     def expr(self):
         v = self.term()
         while self.peek().text in ("+", "-"):
@@ -96,9 +95,8 @@ class Parser:
             return self.env[t.text]
         if t.text == "(":
             v = self.expr()
-            closing = self.take()
-            if closing.text != ")":
-                raise ParseError("expected ) at " + str(closing.pos))
+            if self.take().text != ")":
+                raise ParseError("expected ) at " + str(self.toks[self.i - 1].pos))
             return v
         raise ParseError("unexpected token " + repr(t))
 print(tokenize('let x = 3.5 * (y_1 + 42) ** 2 "str" <= >='))

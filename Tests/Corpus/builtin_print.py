@@ -1,0 +1,33 @@
+# print(): sep=, end=, multiple args, str() of every value kind
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("a", "b", sep="\n")
+print("no newline", end="")
+print(" <- continued", end="!\n")
+print("x", end="")
+print()
+print(1, 2.0, "s", None, True, [1], (2,), {3: 4}, sep="|")
+print(sep="ignored")
+print("", "", sep="-")
+print("end", "sep", sep="", end="\n\n")
+print(*[1, 2, 3])
+print(*"abc", sep=".")
+print(*[], sep="nothing")
+for i in range(3):
+    print(i, end=" " if i < 2 else "\n")
+print("multi\nline\tstring")
+print("unicode: caf\u00e9 \u65e5\u672c \U0001F600")
+print(-0.0, 1e16, 1.5e-7, 2 ** 70, -(2 ** 70))
+print("quote's", 'dq"', ["quote's", 'dq"'])
+print("a", 1, sep=None, end=None)
+print("tab", "sep", sep="\t")
+row = ["id", "name", "score"]
+print(*row, sep=",")
+data = [[1, "ann", 9.5], [2, "bob", 7.25]]
+for r in data:
+    print(*r, sep=",")
+print("%s=%d" % ("k", 1), "{}={}".format("k", 2), f"{'k'}={3}", sep="; ")
+print("done", end="")
+print()
