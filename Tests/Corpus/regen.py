@@ -6,10 +6,10 @@ CPython 3.11 with the program's folder as the working directory and the program
 given by its bare file name, and records:
 
   <name>.out     exact stdout bytes
-  <name>.status  line 1: exit code; line 2: last line of stderr ("" if stderr is empty)
+  <name>.status  line 1: exit code; line 2: last non-empty line of stderr ("" if none)
 
 A program may have ``<name>.args``: one command-line argument per line
-(the file is split on "\\n"; one trailing newline is ignored).
+(the file is split on "\\n"; one trailing newline is ignored; no empty arguments).
 
 Usage:
   python3 regen.py                 regenerate every expected file
@@ -79,7 +79,7 @@ def run(name):
                            capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return None
-    err_lines = p.stderr.decode("utf-8", "replace").splitlines()
+    err_lines = [l for l in p.stderr.decode("utf-8", "replace").split("\n") if l]
     last = err_lines[-1] if err_lines else ""
     status = "%d\n%s\n" % (p.returncode, last)
     return p.stdout, status.encode("utf-8")
