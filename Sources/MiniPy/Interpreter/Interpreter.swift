@@ -464,6 +464,7 @@ struct Interpreter<D: Domain> {
                             return value
                         }
                         enter(&d)
+                        pc += 1  // the caller resumes after its call instruction
                         d.stackTop = finished.base - 1
                         d.push(d.constRef(value))
                     case .LOAD_BUILD_CLASS:

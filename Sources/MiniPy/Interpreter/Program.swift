@@ -1,5 +1,8 @@
 import Meta
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Running a whole MiniPy program the way `python3 FILE ARGS...` does: same stdout, same exit status, a
 /// CPython-style report of syntax errors and uncaught exceptions on stderr.
@@ -66,4 +69,31 @@ extension Runtime {
         writeStderr(formatUncaught(exc))
         return 1
     }
+}
+
+/// Runs `body` on a new thread with a 1 GiB stack and waits for it. The interpreter never recurses in Swift per
+/// guest call, but built-ins that call back into guest code do, and the dispatch loop's frame is large in debug
+/// builds; the default 8 MiB (or a test thread's 512 KiB) is not enough for deep guest recursion.
+public func runOnLargeStack<T>(_ body: @escaping () -> T) -> T {
+    var result: T?
+    let job = ThreadJob { result = body() }
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    pthread_attr_setstacksize(&attributes, 1 << 30)
+    var thread = pthread_t()
+    let unmanaged = Unmanaged.passRetained(job)
+    let created = pthread_create(&thread, &attributes, { raw in
+        Unmanaged<ThreadJob>.fromOpaque(raw!).takeUnretainedValue().work()
+        return nil
+    }, unmanaged.toOpaque())
+    defer { unmanaged.release() }
+    guard created == 0 else { return body() }
+    pthread_join(thread, nil)
+    return result!
+}
+
+/// The closure a `runOnLargeStack` thread runs.
+final class ThreadJob: @unchecked Sendable {
+    let work: () -> Void
+    init(_ work: @escaping () -> Void) { self.work = work }
 }
