@@ -6,7 +6,9 @@ public func compileModule(source: String, filename: String) throws(SourceError) 
     let scope = try SymbolTableBuilder.build(module: body, file: parser.file)
     let compiler = CodeCompiler(scope: scope, file: parser.file, location: SourceLocation(line: 1, column: 1))
     try compiler.compileStatements(body)
-    if compiler.code.isReachable { compiler.emitReturnNone() }
+    if compiler.code.isReachable {
+        compiler.at(body.last?.location ?? SourceLocation(line: 1, column: 1)) { compiler.emitReturnNone() }
+    }
     return compiler.finish(firstLine: 1, argcount: 0, kwonlyargcount: 0)
 }
 

@@ -27,6 +27,9 @@ struct Lexer {
 
     var scalars: [Unicode.Scalar] { file.scalars }
 
+    /// The innermost bracket still open, with its position.
+    var innermostOpenBracket: (char: Unicode.Scalar, location: SourceLocation)? { brackets.last }
+
     /// A lexer for a whole file.
     init(file: SourceFile) {
         self.file = file
@@ -115,7 +118,9 @@ struct Lexer {
                     throw error("unexpected character after line continuation character", location(at: pos))
                 }
                 consumeNewline()
-                if pos >= end && !isFieldExpression { throw error("unexpected EOF while parsing", loc) }
+                if pos >= end && !isFieldExpression {
+                    throw error("unexpected EOF while parsing", SourceLocation(line: loc.line, column: loc.column + 1))
+                }
             default:
                 lineHasTokens = true
                 return try scanToken(c)

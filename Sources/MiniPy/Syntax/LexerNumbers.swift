@@ -9,11 +9,11 @@ extension Lexer {
         if peek() == "0", let radix = Lexer.radixPrefix(peek(1)) {
             pos += 2
             let digits = try scanDigits(radix: radix, allowLeadingUnderscore: true)
-            if digits.isEmpty || (peek().properties.isXIDContinue && !peek().isASCIIDigit) {
-                throw error("invalid \(Lexer.radixName(radix)) literal", location(at: pos - 1))
-            }
             if peek().isASCIIDigit {
                 throw error("invalid digit '\(Character(peek()))' in \(Lexer.radixName(radix)) literal", here)
+            }
+            if digits.isEmpty || (peek().properties.isXIDContinue && !peek().isASCIIDigit) {
+                throw error("invalid \(Lexer.radixName(radix)) literal", location(at: pos - 1))
             }
             return Token(.integer(Lexer.integerConstant(digits, radix: radix)), loc)
         }

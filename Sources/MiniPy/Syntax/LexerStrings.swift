@@ -34,7 +34,8 @@ extension Lexer {
         while true {
             if atEnd {
                 let what = isTriple ? "unterminated triple-quoted string literal" : "unterminated string literal"
-                throw error("\(what) (detected at line \(line))", loc)
+                let lastLine = pos > 0 && scalars[pos - 1] == "\n" ? line - 1 : line
+                throw error("\(what) (detected at line \(lastLine))", loc)
             }
             let c = peek()
             if c == "\\" {

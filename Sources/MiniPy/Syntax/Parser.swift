@@ -127,7 +127,12 @@ public struct Parser {
         case .keyword(.yield): return unsupported("'yield' is", t.location)
         case .keyword(.await): return unsupported("'await' is", t.location)
         case .keyword(.async): return unsupported("'async' is", t.location)
-        default: return error("invalid syntax", t.location)
+        default:
+            // CPython blames a bracket left open on an earlier line rather than the token after it.
+            if let open = lexer.innermostOpenBracket, open.location.line < t.location.line {
+                return error("'\(open.char)' was never closed", open.location)
+            }
+            return error("invalid syntax", t.location)
         }
     }
 
@@ -253,7 +258,13 @@ public struct Parser {
             let value = try acceptOp("=") ? parseAssignedValue() : nil
             return Stmt(.annotatedAssign(target: first, value: value), loc)
         }
-        guard t.isOp("=") else { return Stmt(.expression(first), loc) }
+        guard t.isOp("=") else {
+            if case .name("print") = first.kind, startsExpression(t), !t.isOp("("), !t.isOp("["), !t.isOp("-"),
+               !t.isOp("+"), !t.isOp("*") {
+                throw error("Missing parentheses in call to 'print'. Did you mean print(...)?", first.location)
+            }
+            return Stmt(.expression(first), loc)
+        }
         var exprs = [first]
         while try acceptOp("=") { exprs.append(try parseAssignedValue()) }
         let value = exprs.removeLast()
@@ -318,10 +329,11 @@ public struct Parser {
     mutating func parseBlock(after what: String, line: Int) throws(SourceError) -> [Stmt] {
         try expectOp(":")
         guard try current().kind == .newline else { return try parseSimpleStatements() }
-        try advance()
+        let newline = try advance()
         guard try current().kind == .indent else {
-            throw try error("expected an indented block after \(what) on line \(line)", current().location,
-                            kind: .indentation)
+            let t = try current()
+            throw error("expected an indented block after \(what) on line \(line)",
+                        t.kind == .endOfFile ? newline.location : t.location, kind: .indentation)
         }
         let indent = try advance()
         return try nested(indent.location) { (p) throws(SourceError) in

@@ -300,7 +300,7 @@ extension Parser {
                 if try atOp("}") { break }
                 try rejectDisplayUnpacking()
                 let key = try parseExpression()
-                guard try acceptOp(":") else { throw try error("':' expected after dictionary key", current().location) }
+                guard try acceptOp(":") else { throw error("':' expected after dictionary key", key.location) }
                 entries.append(DictEntry(key: key, value: try parseExpression()))
             }
             try expectOp("}")
