@@ -46,15 +46,16 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("max-heap"), help: "Largest live heap before MemoryError, e.g. 512m, 2g (default 4g).")
     var maxHeap: HeapSize?
 
-    @Argument(help: "The program to run.")
+    @ArgumentParser.Argument(help: "The program to run.")
     var file: String
 
-    @Argument(parsing: .captureForPassthrough, help: "Arguments for the program (sys.argv[1:]).")
+    @ArgumentParser.Argument(parsing: .captureForPassthrough, help: "Arguments for the program (sys.argv[1:]).")
     var arguments: [String] = []
 
     func run() throws {
         var options = Program.Options()
         if let maxHeap { options.maxHeapBytes = maxHeap.bytes }
+        signal(SIGINT) { _ in Runtime.interruptRequested = 1 }
         let status = runOnLargeStack { Program.run(path: file, arguments: arguments, options: options) }
         throw ExitCode(status)
     }
@@ -63,7 +64,7 @@ struct Run: ParsableCommand {
 struct Dis: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Disassemble every code object of a MiniPy program.")
 
-    @Argument(help: "The program to disassemble.")
+    @ArgumentParser.Argument(help: "The program to disassemble.")
     var file: String
 
     func run() throws {
@@ -71,32 +72,13 @@ struct Dis: ParsableCommand {
             FileHandle.standardError.write("metalab: can't open file '\(file)': [Errno 2] No such file or directory\n".data(using: .utf8)!)
             throw ExitCode(2)
         }
-        do {
-            print(disassemble(try compileModule(source: source, filename: file)), terminator: "")
-        } catch let e as SourceError {
+        switch Result(catching: { () throws(SourceError) -> CodeObject in try compileModule(source: source, filename: file) }) {
+        case .success(let code):
+            print(disassemble(code), terminator: "")
+        case .failure(let e):
             FileHandle.standardError.write(e.formatted().data(using: .utf8)!)
             throw ExitCode(1)
         }
     }
 }
 
-/// Runs `body` on a thread with a 1 GiB stack (the interpreter never recurses per guest call, but built-ins that
-/// call back into guest code do), with Ctrl-C turned into KeyboardInterrupt.
-func runOnLargeStack(_ body: @escaping () -> Int32) -> Int32 {
-    signal(SIGINT) { _ in Runtime.interruptRequested = 1 }
-    final class Box: @unchecked Sendable { var body: () -> Int32; var status: Int32 = 0; init(_ b: @escaping () -> Int32) { body = b } }
-    let box = Box(body)
-    var attributes = pthread_attr_t()
-    pthread_attr_init(&attributes)
-    pthread_attr_setstacksize(&attributes, 1 << 30)
-    var thread = pthread_t()
-    let unmanaged = Unmanaged.passRetained(box)
-    let created = pthread_create(&thread, &attributes, { raw in
-        let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-        box.status = box.body()
-        return nil
-    }, unmanaged.toOpaque())
-    guard created == 0 else { unmanaged.release(); return body() }
-    pthread_join(thread, nil)
-    return box.status
-}

@@ -61,14 +61,12 @@ extension Runtime {
             throw PyException(newException(exceptions.all["OSError"]!, message: "cannot read '\(path)'"))
         }
         sourceLines[displayName] = source.components(separatedBy: "\n")
-        do {
-            return try compileModule(source: source, filename: displayName)
-        } catch let e as SourceError {
+        switch Result(catching: { () throws(SourceError) -> CodeObject in try compileModule(source: source, filename: displayName) }) {
+        case .success(let code): return code
+        case .failure(let e):
             let type = e.kind == .indentation ? exceptions.all["IndentationError"]! : e.kind == .syntax ? exceptions.all["SyntaxError"]! : exceptions.NotImplementedError
             let message = e.kind == .unsupported ? "\(e.filename):\(e.line):\(e.column): \(e.message)" : "\(e.message) (\(e.filename), line \(e.line))"
             throw PyException(newException(type, message: message))
-        } catch {
-            throw PyException(newException(exceptions.RuntimeError, message: "\(error)"))
         }
     }
 

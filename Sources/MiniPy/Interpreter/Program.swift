@@ -20,13 +20,10 @@ public enum Program {
             return 2
         }
         let code: CodeObject
-        do {
-            code = try compileModule(source: source, filename: path)
-        } catch let e as SourceError {
+        switch Result(catching: { () throws(SourceError) -> CodeObject in try compileModule(source: source, filename: path) }) {
+        case .success(let c): code = c
+        case .failure(let e):
             writeStderr(e.formatted())
-            return 1
-        } catch {
-            writeStderr("metalab: \(error)\n")
             return 1
         }
         let rt = Runtime(maxHeapBytes: options.maxHeapBytes)
