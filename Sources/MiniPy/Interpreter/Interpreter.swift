@@ -74,31 +74,15 @@ struct Interpreter<D: Domain> {
     /// Runs from the current top frame until the frame marked `isEntry` returns; returns its value.
     func run(_ d: inout D) throws(PyException) -> Ref {
         let frames = rt.frames
-        var frame = frames.current
-        var info = frame.pointee.info.takeUnretainedValue()
-        var code = info.code.code.baseAddress.unsafelyUnwrapped
-        var consts = info.consts
-        var names = info.names
-        var pc = frame.pointee.pc
-        d.switchFrame(locals: frame.pointee.base, sp: frame.pointee.sp)
-
-        /// Reloads the dispatch state from the (new) top frame.
-        func enter(_ d: inout D) {
-            frame = frames.current
-            info = frame.pointee.info.takeUnretainedValue()
-            code = info.code.code.baseAddress.unsafelyUnwrapped
-            consts = info.consts
-            names = info.names
-            pc = frame.pointee.pc
-            d.switchFrame(locals: frame.pointee.base, sp: frame.pointee.sp)
-        }
+        var state = DispatchState(frames.current)
+        d.switchFrame(locals: state.frame.pointee.base, sp: state.frame.pointee.sp)
 
         while true {
             do {
                 while true {
-                    let instruction = code[pc]
-                    frame.pointee.pc = pc
-                    pc += 1
+                    let instruction = state.code[state.pc]
+                    state.frame.pointee.pc = state.pc
+                    state.pc += 1
                     let arg = Int(instruction.arg)
                     switch instruction.opcode {
                     case .NOP:
@@ -121,12 +105,12 @@ struct Interpreter<D: Domain> {
                         d.push(a); d.push(b)
 
                     case .LOAD_CONST:
-                        d.push(d.constRef(consts[arg]))
+                        d.push(d.constRef(state.consts[arg]))
                     case .LOAD_FAST:
                         let v = d.local(arg)
                         if d.isNull(v) {
                             throw rt.error(rt.exceptions.UnboundLocalError,
-                                           "cannot access local variable '\(info.code.varnames[arg])' where it is not associated with a value")
+                                           "cannot access local variable '\(state.info.code.varnames[arg])' where it is not associated with a value")
                         }
                         d.push(v)
                     case .STORE_FAST:
@@ -134,50 +118,50 @@ struct Interpreter<D: Domain> {
                     case .DELETE_FAST:
                         if d.isNull(d.local(arg)) {
                             throw rt.error(rt.exceptions.UnboundLocalError,
-                                           "cannot access local variable '\(info.code.varnames[arg])' where it is not associated with a value")
+                                           "cannot access local variable '\(state.info.code.varnames[arg])' where it is not associated with a value")
                         }
                         d.setLocal(arg, d.constRef(.null))
                     case .LOAD_DEREF:
-                        let cell = d.local(info.nlocals + arg)
+                        let cell = d.local(state.info.nlocals + arg)
                         let v = d.getfieldR(cell, L.cellContents)
-                        if d.isNull(v) { throw rt.unboundDeref(info, arg) }
+                        if d.isNull(v) { throw rt.unboundDeref(state.info, arg) }
                         d.push(v)
                     case .STORE_DEREF:
-                        d.setfieldR(d.local(info.nlocals + arg), L.cellContents, d.pop())
+                        d.setfieldR(d.local(state.info.nlocals + arg), L.cellContents, d.pop())
                     case .DELETE_DEREF:
-                        d.setfieldR(d.local(info.nlocals + arg), L.cellContents, d.constRef(.null))
+                        d.setfieldR(d.local(state.info.nlocals + arg), L.cellContents, d.constRef(.null))
                     case .LOAD_CLOSURE:
-                        d.push(d.local(info.nlocals + arg))
+                        d.push(d.local(state.info.nlocals + arg))
                     case .LOAD_GLOBAL:
-                        d.push(d.constRef(try rt.loadGlobal(frame.pointee.globals, names[arg])))
+                        d.push(d.constRef(try rt.loadGlobal(state.frame.pointee.globals, state.names[arg])))
                     case .STORE_GLOBAL:
-                        rt.dictSetStr(frame.pointee.globals, names[arg], d.concrete(d.pop()))
+                        rt.dictSetStr(state.frame.pointee.globals, state.names[arg], d.concrete(d.pop()))
                     case .DELETE_GLOBAL:
-                        if try rt.dictDelete(frame.pointee.globals, names[arg]).isNull {
-                            throw rt.error(rt.exceptions.NameError, "name '\(rt.string(names[arg]))' is not defined")
+                        if try rt.dictDelete(state.frame.pointee.globals, state.names[arg]).isNull {
+                            throw rt.error(rt.exceptions.NameError, "name '\(rt.string(state.names[arg]))' is not defined")
                         }
                     case .LOAD_NAME:
-                        let v = rt.dictGetStr(frame.pointee.localsDict, names[arg])
-                        d.push(d.constRef(v.isNull ? try rt.loadGlobal(frame.pointee.globals, names[arg]) : v))
+                        let v = rt.dictGetStr(state.frame.pointee.localsDict, state.names[arg])
+                        d.push(d.constRef(v.isNull ? try rt.loadGlobal(state.frame.pointee.globals, state.names[arg]) : v))
                     case .STORE_NAME:
-                        rt.dictSetStr(frame.pointee.localsDict, names[arg], d.concrete(d.pop()))
+                        rt.dictSetStr(state.frame.pointee.localsDict, state.names[arg], d.concrete(d.pop()))
                     case .DELETE_NAME:
-                        if try rt.dictDelete(frame.pointee.localsDict, names[arg]).isNull {
-                            throw rt.error(rt.exceptions.NameError, "name '\(rt.string(names[arg]))' is not defined")
+                        if try rt.dictDelete(state.frame.pointee.localsDict, state.names[arg]).isNull {
+                            throw rt.error(rt.exceptions.NameError, "name '\(rt.string(state.names[arg]))' is not defined")
                         }
                     case .LOAD_ATTR:
                         let o = d.pop()
-                        d.push(try residual(&d, Residuals.getAttr, o, d.constRef(names[arg])))
+                        d.push(try residual(&d, Residuals.getAttr, o, d.constRef(state.names[arg])))
                     case .STORE_ATTR:
                         let o = d.pop(), v = d.pop()
-                        try residual(&d, Residuals.setAttr, o, d.constRef(names[arg]), v)
+                        try residual(&d, Residuals.setAttr, o, d.constRef(state.names[arg]), v)
                     case .DELETE_ATTR:
                         sync(&d)
-                        try rt.delAttr(d.concrete(d.pop()), names[arg])
+                        try rt.delAttr(d.concrete(d.pop()), state.names[arg])
                     case .LOAD_METHOD:
                         sync(&d)
                         let o = d.pop()
-                        let (m, s) = try rt.lookupMethod(d.concrete(o), names[arg])
+                        let (m, s) = try rt.lookupMethod(d.concrete(o), state.names[arg])
                         d.push(d.constRef(m)); d.push(d.constRef(s))
                     case .CALL_METHOD:
                         let slot = d.stackTop - arg - 2
@@ -185,9 +169,9 @@ struct Interpreter<D: Domain> {
                             // [NULL callable args...] -> [callable args...]
                             slot.update(from: slot + 1, count: arg + 1)
                             d.stackTop -= 1
-                            if try rt.callAt(slot, argc: arg, kwnames: .null, d: &d) { enter(&d) }
+                            if try rt.callAt(slot, argc: arg, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
                         } else {
-                            if try rt.callAt(slot, argc: arg + 1, kwnames: .null, d: &d) { enter(&d) }
+                            if try rt.callAt(slot, argc: arg + 1, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
                         }
 
                     case .UNARY_POSITIVE, .UNARY_NEGATIVE, .UNARY_INVERT:
@@ -311,9 +295,9 @@ struct Interpreter<D: Domain> {
                         d.push(d.constRef(rt.bool(yes != (arg == 1))))
 
                     case .JUMP_FORWARD:
-                        pc = arg
+                        state.pc = arg
                     case .JUMP_BACKWARD:
-                        pc = arg
+                        state.pc = arg
                         // can_enter_jit: the loop header; a safepoint for the GC and Ctrl-C.
                         if rt.heap.collectRequested || Runtime.interruptRequested != 0 {
                             sync(&d)
@@ -321,14 +305,14 @@ struct Interpreter<D: Domain> {
                         }
                     case .POP_JUMP_IF_FALSE:
                         let c = d.pop()
-                        if try !truth(&d, c) { pc = arg }
+                        if try !truth(&d, c) { state.pc = arg }
                     case .POP_JUMP_IF_TRUE:
                         let c = d.pop()
-                        if try truth(&d, c) { pc = arg }
+                        if try truth(&d, c) { state.pc = arg }
                     case .JUMP_IF_FALSE_OR_POP:
-                        if try !truth(&d, d.peek(0)) { pc = arg } else { _ = d.pop() }
+                        if try !truth(&d, d.peek(0)) { state.pc = arg } else { _ = d.pop() }
                     case .JUMP_IF_TRUE_OR_POP:
-                        if try truth(&d, d.peek(0)) { pc = arg } else { _ = d.pop() }
+                        if try truth(&d, d.peek(0)) { state.pc = arg } else { _ = d.pop() }
                     case .GET_ITER:
                         let o = d.pop()
                         d.push(try residual(&d, Residuals.getIter, o))
@@ -345,14 +329,14 @@ struct Interpreter<D: Domain> {
                                 d.push(boxInt(&d, i))
                             } else {
                                 _ = d.pop()
-                                pc = arg
+                                state.pc = arg
                             }
                             continue
                         }
                         let v = try residual(&d, Residuals.next, it)
                         if d.isSame(v, it) {
                             _ = d.pop()
-                            pc = arg
+                            state.pc = arg
                         } else {
                             d.push(v)
                         }
@@ -433,13 +417,13 @@ struct Interpreter<D: Domain> {
                         let closure = arg & 0x08 != 0 ? d.concrete(d.pop()) : Ref.null
                         let kwdefaults = arg & 0x02 != 0 ? d.concrete(d.pop()) : Ref.null
                         let defaults = arg & 0x01 != 0 ? d.concrete(d.pop()) : Ref.null
-                        d.push(d.constRef(rt.newFunction(codeRef, globals: frame.pointee.globals, defaults: defaults,
+                        d.push(d.constRef(rt.newFunction(codeRef, globals: state.frame.pointee.globals, defaults: defaults,
                                                          kwdefaults: kwdefaults, closure: closure)))
                     case .CALL_FUNCTION:
-                        if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: .null, d: &d) { enter(&d) }
+                        if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
                     case .CALL_FUNCTION_KW:
                         let kwnames = d.concrete(d.pop())
-                        if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: kwnames, d: &d) { enter(&d) }
+                        if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: kwnames, d: &d) { state.enter(frames.current, &d) }
                     case .CALL_FUNCTION_EX:
                         sync(&d)
                         let kwargs = arg & 1 != 0 ? d.concrete(d.pop()) : Ref.null
@@ -449,7 +433,7 @@ struct Interpreter<D: Domain> {
                         d.push(d.constRef(result))
                     case .RETURN_VALUE:
                         let result = d.concrete(d.pop())
-                        let finished = frame.pointee
+                        let finished = state.frame.pointee
                         frames.pop()
                         // The caller's stack top is the callee's function slot: the result replaces it.
                         var value = result
@@ -463,8 +447,8 @@ struct Interpreter<D: Domain> {
                             rt.frames.top = finished.base - 1
                             return value
                         }
-                        enter(&d)
-                        pc += 1  // the caller resumes after its call instruction
+                        state.enter(frames.current, &d)
+                        state.pc += 1  // the caller resumes after its call instruction
                         d.stackTop = finished.base - 1
                         d.push(d.constRef(value))
                     case .LOAD_BUILD_CLASS:
@@ -473,14 +457,14 @@ struct Interpreter<D: Domain> {
                         sync(&d)
                         let fromlist = d.concrete(d.pop())
                         let level = d.concrete(d.pop())
-                        d.push(d.constRef(try rt.importName(rt.string(names[arg]), fromlist: fromlist, level: rt.smallInt(level) ?? 0,
-                                                           globals: frame.pointee.globals)))
+                        d.push(d.constRef(try rt.importName(rt.string(state.names[arg]), fromlist: fromlist, level: rt.smallInt(level) ?? 0,
+                                                           globals: state.frame.pointee.globals)))
                     case .IMPORT_FROM:
                         sync(&d)
-                        d.push(d.constRef(try rt.importFrom(d.concrete(d.peek(0)), names[arg])))
+                        d.push(d.constRef(try rt.importFrom(d.concrete(d.peek(0)), state.names[arg])))
                     case .IMPORT_STAR:
                         sync(&d)
-                        try rt.importStar(d.concrete(d.pop()), into: frame.pointee.localsDict.isNull ? frame.pointee.globals : frame.pointee.localsDict)
+                        try rt.importStar(d.concrete(d.pop()), into: state.frame.pointee.localsDict.isNull ? state.frame.pointee.globals : state.frame.pointee.localsDict)
 
                     case .RAISE_VARARGS:
                         sync(&d)
@@ -506,7 +490,7 @@ struct Interpreter<D: Domain> {
                         rt.handledException = d.concrete(d.pop())
                     case .JUMP_IF_NOT_EXC_MATCH:
                         let type = d.concrete(d.pop()), exc = d.concrete(d.pop())
-                        if try !rt.exceptionMatches(exc, type) { pc = arg }
+                        if try !rt.exceptionMatches(exc, type) { state.pc = arg }
                     case .RERAISE:
                         throw PyException(d.concrete(d.pop()))
                     }
@@ -514,23 +498,23 @@ struct Interpreter<D: Domain> {
             } catch {
                 // Unwind: find the innermost handler, frame by frame (DESIGN §13: no Swift recursion to undo).
                 let exc = (error as! PyException).value
-                rt.addTraceback(exc, frame: frame.pointee)
+                rt.addTraceback(exc, frame: state.frame.pointee)
                 while true {
-                    let failedAt = Int32(frame.pointee.pc)
-                    if let entry = info.code.exceptionTable.first(where: { failedAt >= $0.start && failedAt < $0.end }) {
-                        d.stackTop = frame.pointee.stackBase + Int(entry.depth)
+                    let failedAt = Int32(state.frame.pointee.pc)
+                    if let entry = state.info.code.exceptionTable.first(where: { failedAt >= $0.start && failedAt < $0.end }) {
+                        d.stackTop = state.frame.pointee.stackBase + Int(entry.depth)
                         d.push(d.constRef(exc))
-                        pc = Int(entry.handler)
+                        state.pc = Int(entry.handler)
                         break
                     }
-                    let finished = frame.pointee
+                    let finished = state.frame.pointee
                     frames.pop()
                     if finished.isEntry {
                         rt.frames.top = finished.base - 1
                         throw PyException(exc)
                     }
-                    enter(&d)
-                    rt.addTraceback(exc, frame: frame.pointee)
+                    state.enter(frames.current, &d)
+                    rt.addTraceback(exc, frame: state.frame.pointee)
                 }
             }
         }
@@ -562,5 +546,30 @@ extension Runtime {
         let b = dictGetStr(builtinsDict, name)
         if !b.isNull { return b }
         throw error(exceptions.NameError, "name '\(string(name))' is not defined")
+    }
+}
+
+/// The dispatch loop's view of the executing frame: what it reads on every instruction, cached in locals.
+struct DispatchState {
+    var frame: UnsafeMutablePointer<Frame>
+    unowned(unsafe) var info: CodeInfo
+    var code: UnsafeMutablePointer<Instruction>
+    var consts: UnsafeMutablePointer<Ref>
+    var names: UnsafeMutablePointer<Ref>
+    var pc: Int
+
+    @inline(__always) init(_ frame: UnsafeMutablePointer<Frame>) {
+        self.frame = frame
+        info = frame.pointee.info.takeUnretainedValue()
+        code = info.code.code.baseAddress.unsafelyUnwrapped
+        consts = info.consts
+        names = info.names
+        pc = frame.pointee.pc
+    }
+
+    /// Switches to `frame` (after a call or a return), resuming at its saved instruction.
+    @inline(__always) mutating func enter<D: Domain>(_ frame: UnsafeMutablePointer<Frame>, _ d: inout D) {
+        self = DispatchState(frame)
+        d.switchFrame(locals: frame.pointee.base, sp: frame.pointee.sp)
     }
 }
