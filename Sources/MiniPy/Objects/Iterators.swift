@@ -25,6 +25,8 @@ public enum IteratorKind: Int {
     case filter
     /// `reversed` over a list or tuple: a: the sequence, index: next position (counting down).
     case reversed
+    /// `iter(callable, sentinel)`: a: the callable, b: the sentinel; index -1 once exhausted.
+    case callable
     /// Views of a dict (a: the dict).
     case keysView, valuesView, itemsView
 
@@ -46,6 +48,7 @@ public enum IteratorKind: Int {
         case .map: "map"
         case .filter: "filter"
         case .reversed: "list_reverseiterator"
+        case .callable: "callable_iterator"
         case .keysView: "dict_keys"
         case .valuesView: "dict_values"
         case .itemsView: "dict_items"
@@ -131,7 +134,7 @@ extension Runtime {
             }
         case .getitem:
             if i < 0 { return .null }
-            do {
+            do throws(PyException) {
                 let v = try getItem(it.ref(L.iterA), newInt(i))
                 it.set(L.iterIndex, i + 1)
                 return v
@@ -193,6 +196,14 @@ extension Runtime {
             }
             it.set(L.iterIndex, i - 1)
             return items[i]
+        case .callable:
+            if i < 0 { return .null }
+            let v = try call(it.ref(L.iterA), [])
+            if try rooting(v, body: { () throws(PyException) in try equals(v, it.ref(L.iterB)) }) {
+                it.set(L.iterIndex, -1)
+                return .null
+            }
+            return v
         case .keysView, .valuesView, .itemsView:
             throw typeError("'\(kind.typeName)' object is not an iterator")
         }
