@@ -112,6 +112,16 @@ extension Runtime {
         case .add where ta == L.str.id && tb == L.str.id: return strConcat(a, b)
         case .add where ta == L.list.id && tb == L.list.id: return newList(items(a) + items(b))
         case .add where ta == L.tuple.id && tb == L.tuple.id: return newTuple(items(a) + items(b))
+        case .or where ta == L.dict.id && tb == L.dict.id:
+            let merged = dictCopy(a)
+            try rooting(merged) { () throws(PyException) in try dictUpdate(merged, b, Arguments(positional: .init(start: nil, count: 0))) }
+            return merged
+        case .or, .and, .sub, .xor:
+            guard let x = try setOperand(a) else { return nil }
+            return try rooting(x) { () throws(PyException) in
+                guard let y = try setOperand(b) else { return nil }
+                return try rooting(y) { () throws(PyException) in try setOperation(op, x, y) }
+            }
         case .mul:
             if let n = smallInt(b), ta == L.str.id || ta == L.list.id || ta == L.tuple.id { return try repeatSequence(a, n) }
             if let n = smallInt(a), tb == L.str.id || tb == L.list.id || tb == L.tuple.id { return try repeatSequence(b, n) }
@@ -149,6 +159,7 @@ extension Runtime {
         if id == L.long.id { return true }
         if id == L.instance.id { return nil }
         if id == L.range.id { return rangeLength(r) != 0 }
+        if id == L.iterator.id && iteratorKind(r).isView { return dictCount(r.ref(L.iterA)) != 0 }
         return true
     }
 
@@ -160,6 +171,7 @@ extension Runtime {
         if id == L.tuple.id { return r.int(L.tupleLength) }
         if id == L.dict.id || id == L.set.id { return dictCount(r) }
         if id == L.range.id { return rangeLength(r) }
+        if id == L.iterator.id && iteratorKind(r).isView { return dictCount(r.ref(L.iterA)) }
         return nil
     }
 

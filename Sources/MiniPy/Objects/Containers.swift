@@ -173,6 +173,26 @@ extension Runtime {
             }
             return false
         }
+        if id == L.iterator.id {
+            let d = container.ref(L.iterA)
+            switch iteratorKind(container) {
+            case .keysView: return try !dictGet(d, item).isNull
+            case .itemsView:
+                guard item.typeID == L.tuple.id && sequenceItems(item).count == 2 else { return false }
+                let v = try dictGet(d, sequenceItems(item)[0])
+                return v.isNull ? false : try equals(v, sequenceItems(item)[1])
+            case .valuesView:
+                return try containsValue(d, item)
+            default:
+                // Iterators: consume until found, as CPython's `in` does.
+                while true {
+                    let x = try next(container)
+                    if x.isNull { return false }
+                    if x == item { return true }
+                    if try rooting(x, body: { () throws(PyException) in try equals(x, item) }) { return true }
+                }
+            }
+        }
         if id == L.range.id {
             guard let v = smallInt(item) else { return false }
             let start = container.int(L.rangeStart), stop = container.int(L.rangeStop), step = container.int(L.rangeStep)
@@ -180,6 +200,20 @@ extension Runtime {
             return (v - start) % step == 0
         }
         return nil
+    }
+
+    /// Whether some value of dict `d` equals `item`.
+    private func containsValue(_ d: Ref, _ item: Ref) throws(PyException) -> Bool {
+        var i = 0
+        while i < dictFilled(d) {
+            if !dictKey(d, at: i).isNull {
+                let v = dictValue(d, at: i)
+                if v == item { return true }
+                if try equals(v, item) { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Ordering and equality of two strs, lists or tuples of the same type (nil otherwise).
@@ -200,6 +234,7 @@ extension Runtime {
             }
             return op.apply(x.count, y.count)
         }
+        if ta == L.set.id && tb == L.set.id { return try setCompare(op, a, b) }
         if ta == tb && (ta == L.dict.id || ta == L.set.id) && (op == .eq || op == .ne) {
             var same = dictCount(a) == dictCount(b)
             if same {
