@@ -10,7 +10,7 @@ enum Corpus {
 
     static var programs: [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return files.filter { $0.hasSuffix(".py") && $0 != "regen.py" }.sorted()
+        return files.filter { $0.hasSuffix(".py") && $0 != "regen.py" && $0 != "compare.py" }.sorted()
     }
 
     /// The `metalab` executable built beside the test bundle.

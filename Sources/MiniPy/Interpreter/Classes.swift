@@ -89,7 +89,15 @@ extension Runtime {
             dictSetStr(instance.ref(L.instanceDict), intern("args"), newTuple(Array(UnsafeBufferPointer(start: slot + 1, count: argc - nkw))))
         }
         let initFunction = lookupInType(cls, intern("__init__"))
-        if initFunction.typeID == L.function.id { return (instance, initFunction) }
+        if !initFunction.isNull && initFunction.typeID == L.function.id { return (instance, initFunction) }
+        if !initFunction.isNull {
+            // A built-in or otherwise callable __init__ (e.g. inherited from a built-in base).
+            var args = Array(UnsafeBufferPointer(start: slot + 1, count: argc - nkw))
+            args.insert(instance, at: 0)
+            tempRoots.append(instance)
+            defer { tempRoots.removeLast() }
+            _ = try call(initFunction, args)
+        }
         if !isException && argc > 0 && initFunction.isNull {
             throw typeError("\(nameOfType(cls))() takes no arguments")
         }

@@ -28,6 +28,7 @@ public enum Program {
         }
         let rt = Runtime(maxHeapBytes: options.maxHeapBytes)
         rt.installBuiltins()
+        rt.installInterpreterBuiltins()
         rt.argv = [path] + arguments
         rt.searchPath = URL(fileURLWithPath: path).deletingLastPathComponent().path
         rt.sourceLines[path] = source.components(separatedBy: "\n")
@@ -38,6 +39,12 @@ public enum Program {
 }
 
 extension Runtime {
+    /// The built-ins that belong to the interpreter itself: `super`, whose zero-argument form reads the calling
+    /// frame.
+    public func installInterpreterBuiltins() {
+        dictSetStr(builtinsDict, intern("super"), types.superType)
+    }
+
     /// Runs `code` as the `__main__` module; returns the exit status (reporting an uncaught exception).
     public func runMain(_ code: CodeObject, path: String) -> Int32 {
         let main = newModule("__main__")

@@ -98,6 +98,7 @@ extension Runtime {
 
     public func str(_ x: Ref) throws(PyException) -> String {
         if x.typeID == L.str.id { return string(x) }
+        if x.typeID == L.type.id { return try repr(x) }
         if x.typeID == L.instance.id {
             let m = userMethod(x, "__str__")
             if !m.isNull { return try stringResult(callMethod(m, x, []), "__str__") }

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Runs metalab over the corpus and reports each program whose stdout, exit status or last stderr line differs
+from the committed CPython results. Usage: compare.py [--metalab PATH] [--jit MODE] [NAME-SUBSTRING...]"""
+import argparse, difflib, os, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def check(metalab, jit, name):
+    stem = name[:-3]
+    args = []
+    if os.path.exists(os.path.join(HERE, stem + ".args")):
+        args = [a for a in open(os.path.join(HERE, stem + ".args")).read().split("\n") if a]
+    try:
+        p = subprocess.run([metalab, "run", name, "--jit", jit] + args, cwd=HERE, capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return name, "timeout"
+    out = p.stdout.decode("utf-8", "replace")
+    err_lines = [l for l in p.stderr.decode("utf-8", "replace").split("\n") if l]
+    expected = open(os.path.join(HERE, stem + ".out")).read()
+    status = open(os.path.join(HERE, stem + ".status")).read().split("\n")
+    problems = []
+    if out != expected:
+        diff = difflib.unified_diff(expected.splitlines(), out.splitlines(), "cpython", "metalab", lineterm="", n=1)
+        problems.append("stdout differs:\n" + "\n".join(list(diff)[:12]))
+    if str(p.returncode) != status[0]:
+        problems.append(f"exit {p.returncode}, expected {status[0]}")
+    last = err_lines[-1] if err_lines else ""
+    if last != (status[1] if len(status) > 1 else ""):
+        problems.append(f"last stderr line {last!r}, expected {status[1]!r}")
+    return name, "\n".join(problems)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--metalab", default=os.path.join(HERE, "..", "..", ".build", "debug", "metalab"))
+    ap.add_argument("--jit", default="off")
+    ap.add_argument("filters", nargs="*")
+    a = ap.parse_args()
+    names = sorted(f for f in os.listdir(HERE) if f.endswith(".py") and f not in ("regen.py", "compare.py"))
+    names = [n for n in names if not a.filters or any(s in n for s in a.filters)]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda n: check(a.metalab, a.jit, n), names))
+    failed = [(n, r) for n, r in results if r]
+    for n, r in failed:
+        print(f"--- {n}\n{r}\n")
+    print(f"{len(names) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
