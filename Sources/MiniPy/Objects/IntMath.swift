@@ -252,15 +252,21 @@ public func pyIntToString(_ v: BigInt, radix: Int = 10,
                           maxStrDigits: Int = pyDefaultMaxStrDigits) throws(NumberError) -> String {
     let negative = isNegative(v)
     if radix == 10 {
-        let limitMessage = "Exceeds the limit (\(maxStrDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-        if maxStrDigits > 0 && Double(v.magnitude.bitWidth - 1) * 0.30102999566398120 > Double(maxStrDigits) {
-            throw .valueError(limitMessage)
-        }
-        let digits = String(v.magnitude)
-        if maxStrDigits > 0 && digits.utf8.count > maxStrDigits { throw .valueError(limitMessage) }
+        let digits = try decimalString(v.magnitude, maxStrDigits: maxStrDigits)
         return negative ? "-" + digits : digits
     }
     return (negative ? "-" : "") + radixPrefix(radix) + String(v.magnitude, radix: radix)
+}
+
+/// Decimal digits of `magnitude`, enforcing CPython's `int_max_str_digits` limit.
+func decimalString(_ magnitude: BigUInt, maxStrDigits: Int) throws(NumberError) -> String {
+    let limitMessage = "Exceeds the limit (\(maxStrDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+    if maxStrDigits > 0 && Double(magnitude.bitWidth - 1) * 0.30102999566398120 > Double(maxStrDigits) {
+        throw .valueError(limitMessage)
+    }
+    let digits = String(magnitude)
+    if maxStrDigits > 0 && digits.utf8.count > maxStrDigits { throw .valueError(limitMessage) }
+    return digits
 }
 
 /// `str`/`bin`/`oct`/`hex` of a machine int (no digit limit can apply).
