@@ -57,7 +57,8 @@ import Darwin
 ///
 /// A negative base with a non-integral exponent yields a complex number in Python; MiniPy has
 /// no complex type, so this throws `ValueError("MiniPy has no complex numbers: negative number
-/// cannot be raised to a fractional power")`.
+/// cannot be raised to a fractional power")` (or CPython's `OverflowError: complex
+/// exponentiation` when the complex result would overflow).
 public func pyFloatPow(_ v: Double, _ w: Double) throws(NumberError) -> Double {
     var iv = v
     if w == 0 { return 1 }
@@ -80,6 +81,7 @@ public func pyFloatPow(_ v: Double, _ w: Double) throws(NumberError) -> Double {
     var negate = false
     if iv < 0 {
         if w != w.rounded(.down) {
+            if pow(-iv, w).isInfinite { throw .overflowError("complex exponentiation") }
             throw .valueError("MiniPy has no complex numbers: negative number cannot be raised to a fractional power")
         }
         iv = -iv

@@ -72,16 +72,37 @@ public func pyParseInt(_ s: String, base: Int = 10,
     if radix & (radix - 1) != 0 && maxStrDigits > 0 && digitCount > maxStrDigits {
         throw .valueError("Exceeds the limit (\(maxStrDigits) digits) for integer string conversion: value has \(digitCount) digits; use sys.set_int_max_str_digits() to increase the limit")
     }
-    var magnitude = BigUInt(small)
-    if smallOverflow {
-        let cleaned = b[start..<i].filter { $0 != UInt8(ascii: "_") }
-        magnitude = BigUInt(String(decoding: cleaned, as: UTF8.self), radix: radix)!
-    }
+    let magnitude = smallOverflow ? parseMagnitude(b[start..<i], radix: radix) : BigUInt(small)
     if errorIfNonzero && !magnitude.isZero { throw invalid() }
     if i == start { throw invalid() }
     while i < n && isASCIISpace(b[i]) { i += 1 }
     if i != n { throw invalid() }
     return BigInt(sign: negative ? .minus : .plus, magnitude: magnitude)
+}
+
+/// The value of validated digits (underscores skipped) in `radix`, accumulated a machine word
+/// of digits at a time.
+private func parseMagnitude(_ text: ArraySlice<UInt8>, radix: Int) -> BigUInt {
+    var chunkDigits = 0
+    var power: UInt64 = 1
+    while power <= UInt64.max / UInt64(radix) / UInt64(radix) {
+        power *= UInt64(radix)
+        chunkDigits += 1
+    }
+    var result = BigUInt(0)
+    var chunk: UInt64 = 0, scale: UInt64 = 1, count = 0
+    for c in text where c != UInt8(ascii: "_") {
+        chunk = chunk * UInt64(radix) + UInt64(digitValue(c))
+        scale *= UInt64(radix)
+        count += 1
+        if count == chunkDigits {
+            result = result * BigUInt(scale) + BigUInt(chunk)
+            chunk = 0
+            scale = 1
+            count = 0
+        }
+    }
+    return count == 0 ? result : result * BigUInt(scale) + BigUInt(chunk)
 }
 
 /// `float(s)` for a str: surrounding whitespace, sign, `inf`/`infinity`/`nan` in any case,
