@@ -105,16 +105,8 @@ public func pyRound(_ x: Double, ndigits: Int) throws(NumberError) -> Double {
     if !x.isFinite || ndigits > 323 { return x }
     if ndigits < -308 { return 0.0 * x }
     if x == 0 { return x }
-    var num = BigUInt(x.significandBitPattern | (x.isNormal ? 1 << 52 : 0))
-    var den = BigUInt(1)
-    let e = Int(x.exponentBitPattern == 0 ? -1074 : Int(x.exponentBitPattern) - 1075)
-    if e > 0 { num <<= e } else { den <<= -e }
-    let scale = BigUInt(10).power(Int(ndigits.magnitude))
-    if ndigits >= 0 { num *= scale } else { den *= scale }
-    var (q, r) = num.quotientAndRemainder(dividingBy: den)
-    let twice = r << 1
-    if twice > den || (twice == den && q[bitAt: 0]) { q += 1 }
-    let rounded = Double("\(q)e\(-ndigits)")!
+    let digits = String(decoding: roundedScaledDigits(x.magnitude, scale: ndigits), as: UTF8.self)
+    let rounded = Double("\(digits)e\(-ndigits)")!
     if rounded.isInfinite { throw .overflowError("rounded value too large to represent") }
     return Double(signOf: x, magnitudeOf: rounded)
 }

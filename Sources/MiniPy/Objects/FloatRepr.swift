@@ -1,14 +1,26 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BigInt
 
 /// `repr(x)` (equal to `str(x)`) for a Python float: the shortest digit string that
 /// round-trips, in fixed notation for decimal exponents -4 ..< 16 (with a trailing `.0` for
 /// integral values) and in exponent notation (`1e+16`, `1e-05`) otherwise; `inf`, `-inf`, `nan`.
 public func pyFloatRepr(_ x: Double) -> String {
-    doubleToString(x, code: UInt8(ascii: "r"), precision: 0, flags: .addDot0)
+    if x.isFinite {
+        // Swift prints the same shortest digits; its fixed notation (used below 2**53, with a
+        // `.0` for integral values) matches Python's whenever Python is fixed too (x >= 1e-4).
+        let text = x.description
+        var fixed = true, zeros = 0, afterPoint = false, leading = true
+        for c in text.utf8 {
+            switch c {
+            case UInt8(ascii: "e"): fixed = false
+            case UInt8(ascii: "."): afterPoint = true
+            case UInt8(ascii: "0") where leading && afterPoint: zeros += 1
+            case UInt8(ascii: "0"), UInt8(ascii: "-"): break
+            default: leading = false
+            }
+        }
+        if fixed && zeros < 4 { return text }
+    }
+    return doubleToString(x, code: UInt8(ascii: "r"), precision: 0, flags: .addDot0)
 }
 
 /// Options of `doubleToString`, mirroring CPython's `Py_DTSF_*` flags.
@@ -78,29 +90,60 @@ func withDecimalDigits<R>(_ x: Double, _ mode: DigitMode,
                 return body(UnsafeBufferPointer(start: buf.baseAddress, count: count), decpt)
             }
         }
-    case .significant(let p), .fractional(let p):
-        let fixed: Bool
-        let capacity: Int
-        if case .fractional = mode {
-            fixed = true
-            let intDigits = magnitude < 1 ? 1 : Int(Double(magnitude.exponent) * 0.30103) + 2
-            capacity = intDigits + p + 4
-        } else {
-            fixed = false
-            capacity = p + 12
+    case .fractional(let p):
+        var digits = roundedScaledDigits(magnitude, scale: p)
+        var decpt = digits.count - p
+        if digits == [UInt8(ascii: "0")] { decpt = 1 }
+        while digits.count > 1 && digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        return digits.withUnsafeBufferPointer { body($0, decpt) }
+    case .significant(let n):
+        if magnitude == 0 { return [UInt8(ascii: "0")].withUnsafeBufferPointer { body($0, 1) } }
+        // decpt = floor(log10(x)) + 1 is this estimate or one more.
+        var decpt = Int((Double(magnitude.exponent) * 0.30102999566398120).rounded(.down)) + 1
+        var digits = roundedScaledDigits(magnitude, scale: n - decpt)
+        while digits.count > n {
+            decpt += 1
+            digits = roundedScaledDigits(magnitude, scale: n - decpt)
         }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf in
-            let written = withVaList([Int32(fixed ? p : p - 1), magnitude]) { va in
-                buf.withMemoryRebound(to: CChar.self) { cbuf in
-                    Int(vsnprintf(cbuf.baseAddress, capacity, fixed ? "%.*f" : "%.*e", va))
-                }
-            }
-            precondition(written >= 0 && written < capacity, "vsnprintf buffer too small")
-            let text = UnsafeBufferPointer(start: buf.baseAddress, count: written)
-            let (count, decpt) = parseDecimalText(text, into: buf.baseAddress!)
-            return body(UnsafeBufferPointer(start: buf.baseAddress, count: count), decpt)
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        return digits.withUnsafeBufferPointer { body($0, decpt) }
+    }
+}
+
+private let powersOf10: [UInt64] = (0...19).map { (0..<$0).reduce(1) { acc, _ in acc * 10 } }
+
+/// Decimal digits (ASCII, `"0"` for zero) of `round_half_even(x * 10**scale)` for finite
+/// `x >= 0`, computed exactly from the binary value: in 128-bit arithmetic when the operands
+/// fit, with BigUInt otherwise.
+func roundedScaledDigits(_ x: Double, scale: Int) -> [UInt8] {
+    let m = x.significandBitPattern | (x.isNormal ? 1 << 52 : 0)
+    let e = x.isNormal ? Int(x.exponentBitPattern) - 1075 : -1074
+    let numShift = max(e, 0), denShift = max(-e, 0)
+    if #available(macOS 15.0, *), scale.magnitude <= 19 {
+        let num = UInt128(m) * UInt128(scale > 0 ? powersOf10[scale] : 1)
+        let den = UInt128(scale < 0 ? powersOf10[-scale] : 1)
+        if num.leadingZeroBitCount > numShift && den.leadingZeroBitCount > denShift + 1 {
+            let d = den << denShift
+            let (q, r) = (num << numShift).quotientAndRemainder(dividingBy: d)
+            let up = r > d - r || (r == d - r && q & 1 == 1)
+            return asciiDigits(up ? q + 1 : q)
         }
     }
+    var num = BigUInt(m) << numShift, den = BigUInt(1) << denShift
+    if scale >= 0 { num *= BigUInt(10).power(scale) } else { den *= BigUInt(10).power(-scale) }
+    var (q, r) = num.quotientAndRemainder(dividingBy: den)
+    let twice = r << 1
+    if twice > den || (twice == den && q[bitAt: 0]) { q += 1 }
+    return Array(String(q).utf8)
+}
+
+/// Decimal ASCII digits of a 128-bit value, via at most two 64-bit conversions.
+@available(macOS 15.0, *)
+private func asciiDigits(_ v: UInt128) -> [UInt8] {
+    if v <= UInt128(UInt64.max) { return Array(String(UInt64(v)).utf8) }
+    let (hi, lo) = v.quotientAndRemainder(dividingBy: UInt128(powersOf10[19]))
+    let low = Array(String(UInt64(lo)).utf8)
+    return Array(String(UInt64(hi)).utf8) + Array(repeating: UInt8(ascii: "0"), count: 19 - low.count) + low
 }
 
 /// Parses an unsigned decimal like `0.00120`, `123.0` or `1.5e+16` into significant digits

@@ -284,6 +284,7 @@ func formatDouble(_ v: Double, _ f: FormatSpec) throws(NumberError) -> String {
     }
     var text = doubleToString(value, code: UInt8(type.value), precision: precision, flags: flags)
     if percent { text += "%" }
+    if f.width < 0 && f.separator == nil && f.sign != "+" && f.sign != " " { return text }
     let bytes = Array(text.utf8)
     let negative = bytes.first == UInt8(ascii: "-")
     var i = negative ? 1 : 0
@@ -301,6 +302,13 @@ func formatDouble(_ v: Double, _ f: FormatSpec) throws(NumberError) -> String {
 /// `[lpad][sign][prefix][spad][grouped digits][.][remainder][rpad]`.
 private func renderNumber(negative: Bool, prefix: String, digits: [UInt8], hasDecimal: Bool,
                           remainder: String, _ f: FormatSpec, grouped: Bool) -> String {
+    if f.width < 0 && (!grouped || f.separator == nil) && f.sign != "+" && f.sign != " " {
+        var out = negative ? "-" : ""
+        out += prefix
+        out += String(decoding: digits, as: UTF8.self)
+        if hasDecimal { out += "." }
+        return out + remainder
+    }
     var sign: Unicode.Scalar?
     switch f.sign {
     case "+": sign = negative ? "-" : "+"
@@ -326,16 +334,19 @@ private func renderNumber(negative: Bool, prefix: String, digits: [UInt8], hasDe
         default: left = padding
         }
     }
-    var out = String()
-    out.unicodeScalars.append(contentsOf: repeatElement(f.fill, count: left))
-    if let sign { out.unicodeScalars.append(sign) }
-    out += prefix
-    out.unicodeScalars.append(contentsOf: repeatElement(f.fill, count: middle))
-    out += String(decoding: body, as: UTF8.self)
-    if hasDecimal { out += "." }
-    out += remainder
-    out.unicodeScalars.append(contentsOf: repeatElement(f.fill, count: right))
-    return out
+    let fill = Array(String(f.fill).utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(max(f.width, 0) * fill.count + body.count + prefix.utf8.count + remainder.utf8.count + 2)
+    func pad(_ n: Int) { for _ in 0..<n { out.append(contentsOf: fill) } }
+    pad(left)
+    if let sign { out.append(UInt8(sign.value)) }
+    out.append(contentsOf: prefix.utf8)
+    pad(middle)
+    out.append(contentsOf: body)
+    if hasDecimal { out.append(UInt8(ascii: ".")) }
+    out.append(contentsOf: remainder.utf8)
+    pad(right)
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// CPython's `_PyUnicode_InsertThousandsGrouping`: inserts separators every `groupSize`
