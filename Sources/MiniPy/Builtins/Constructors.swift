@@ -119,7 +119,7 @@ extension Runtime {
     /// matching `base` (any prefix when `base` is 0), and underscores between digits.
     public func parseInt(_ s: String, base: Int) throws(PyException) -> Ref {
         func invalid() -> PyException {
-            valueError("invalid literal for int() with base \(base): \(strRepr(s))")
+            valueError("invalid literal for int() with base \(base): \(pyStrRepr(s))")
         }
         var chars = Substring(s).unicodeScalars.drop(while: { Self.isPythonSpace($0) })
         while let last = chars.last, Self.isPythonSpace(last) { chars.removeLast() }
@@ -184,7 +184,7 @@ extension Runtime {
         if x.typeID == L.float.id { return x }
         if isInt(x) { return newFloat(try intToDouble(x)) }
         if x.typeID == L.str.id {
-            guard let d = Self.parseFloat(string(x)) else { throw valueError("could not convert string to float: \(strRepr(string(x)))") }
+            guard let d = Self.parseFloat(string(x)) else { throw valueError("could not convert string to float: \(pyStrRepr(string(x)))") }
             return newFloat(d)
         }
         for name in ["__float__", "__index__"] {

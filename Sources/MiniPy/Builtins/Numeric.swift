@@ -38,7 +38,7 @@ extension Runtime {
             let v = x.float(L.floatval)
             if ndigits == none { return try newIntFromDouble(v.rounded(.toNearestOrEven)) }
             let n = try bigIndexArgument(ndigits)
-            return newFloat(try roundDouble(v, n))
+            return newFloat(try numeric { () throws(NumberError) in try pyRound(v, ndigits: Int(clamping: n)) })
         }
         if isInt(x) {
             let n = ndigits == none ? BigInt(0) : try bigIndexArgument(ndigits)
@@ -58,30 +58,6 @@ extension Runtime {
         throw typeError("type \(typeName(x)) doesn't define __round__ method")
     }
 
-    /// A double rounded to `ndigits` decimal places, half to even on the exact binary value (CPython's
-    /// `double_round`): the correctly rounded decimal string, read back.
-    func roundDouble(_ x: Double, _ ndigits: BigInt) throws(PyException) -> Double {
-        if !x.isFinite || x == 0 { return x }
-        if ndigits > 323 { return x }
-        if ndigits < -308 { return 0.0 * x }
-        let n = Int(ndigits)
-        var result: Double
-        if n >= 0 {
-            result = Double(formatDouble(x, code: "f", precision: n)) ?? x
-        } else {
-            // Round the exact value to a multiple of 10^-n: integer part exactly as a BigInt, plus the fraction.
-            let whole = x.magnitude.rounded(.towardZero)
-            let fractionIsZero = whole == x.magnitude
-            let p = BigInt(10).power(-n)
-            var (q, r) = BigInt(whole).quotientAndRemainder(dividingBy: p)
-            let twice = 2 * r
-            if twice > p || (twice == p && (!fractionIsZero || q.isOdd)) { q += 1 }
-            result = Double(q * p)
-            if x < 0 { result = -result }
-        }
-        if !result.isFinite { throw overflowError("rounded value too large to represent") }
-        return result == 0 ? 0.0 * x : result
-    }
 
     /// `divmod(a, b)`.
     public func divmod(_ a: Ref, _ b: Ref) throws(PyException) -> Ref {

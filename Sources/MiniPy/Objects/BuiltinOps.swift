@@ -5,76 +5,111 @@ import BigInt
 /// built-in types it knows and returns nil ("not handled") otherwise, so that `Operations` can fall back to the
 /// guest's dunder methods.
 extension Runtime {
-    /// `a op b` for numbers (int, bool, float, big ints).
+    /// `a op b` for numbers (int, bool, float, big ints), with Python's semantics from the numeric core: 64-bit
+    /// fast paths that fall back to big ints on overflow, floor division and modulo rounding toward negative
+    /// infinity, int/int true division correctly rounded, exact int/float mixing.
     public func numberBinary(_ op: BinaryOp, _ a: Ref, _ b: Ref) throws(PyException) -> Ref? {
-        if let x = smallInt(a), let y = smallInt(b) {
-            switch op {
-            case .add: if case (let r, false) = x.addingReportingOverflow(y) { return newInt(r) }
-            case .sub: if case (let r, false) = x.subtractingReportingOverflow(y) { return newInt(r) }
-            case .mul: if case (let r, false) = x.multipliedReportingOverflow(by: y) { return newInt(r) }
-            case .and: return newInt(x & y)
-            case .or: return newInt(x | y)
-            case .xor: return newInt(x ^ y)
-            default: break
-            }
+        if let x = smallInt(a), let y = smallInt(b), let r = try numeric({ () throws(NumberError) in try smallIntBinary(op, x, y) }) {
+            return r
         }
         if isInt(a) && isInt(b) {
             let x = bigValue(a), y = bigValue(b)
-            switch op {
-            case .add: return newInt(x + y)
-            case .sub: return newInt(x - y)
-            case .mul: return newInt(x * y)
-            case .floorDiv, .mod:
-                if y == 0 { throw zeroDivisionError(op == .mod ? "integer modulo by zero" : "integer division or modulo by zero") }
-                var (q, r) = x.quotientAndRemainder(dividingBy: y)
-                if r != 0 && ((r < 0) != (y < 0)) { q -= 1; r += y }
-                return newInt(op == .mod ? r : q)
-            case .trueDiv:
-                if y == 0 { throw zeroDivisionError("division by zero") }
-                return newFloat(Double(x) / Double(y))
-            case .pow:
-                if y < 0 { return newFloat(Foundation_pow(Double(x), Double(y))) }
-                return newInt(x.power(Int(y)))
-            case .lshift: return newInt(x << Int(y))
-            case .rshift: return newInt(x >> Int(y))
-            case .and: return newInt(x & y)
-            case .or: return newInt(x | y)
-            case .xor: return newInt(x ^ y)
-            }
+            return try numeric { () throws(NumberError) in try bigIntBinary(op, x, y) }
         }
-        guard let x = floatValue(a), let y = floatValue(b) else { return nil }
+        guard a.typeID == L.float.id || b.typeID == L.float.id,
+              let x = try floatOperand(a), let y = try floatOperand(b) else { return nil }
+        return try numeric { () throws(NumberError) in try floatBinary(op, x, y) }
+    }
+
+    /// The operation on two 64-bit ints, or nil when the result needs a big int.
+    private func smallIntBinary(_ op: BinaryOp, _ x: Int, _ y: Int) throws(NumberError) -> Ref? {
+        switch op {
+        case .add: let (r, o) = x.addingReportingOverflow(y); return o ? nil : newInt(r)
+        case .sub: let (r, o) = x.subtractingReportingOverflow(y); return o ? nil : newInt(r)
+        case .mul: let (r, o) = x.multipliedReportingOverflow(by: y); return o ? nil : newInt(r)
+        case .floorDiv: return try pyFloorDiv(x, y).map(newInt)
+        case .mod: return newInt(try pyMod(x, y))
+        case .trueDiv: return newFloat(try pyTrueDiv(x, y))
+        case .pow: return y < 0 ? nil : pyPow(x, y).map(newInt)
+        case .lshift: return try pyShiftLeft(x, y).map(newInt)
+        case .rshift: return newInt(try pyShiftRight(x, y))
+        case .and: return newInt(x & y)
+        case .or: return newInt(x | y)
+        case .xor: return newInt(x ^ y)
+        }
+    }
+
+    private func bigIntBinary(_ op: BinaryOp, _ x: BigInt, _ y: BigInt) throws(NumberError) -> Ref {
+        switch op {
+        case .add: return newInt(x + y)
+        case .sub: return newInt(x - y)
+        case .mul: return newInt(x * y)
+        case .floorDiv: return newInt(try pyFloorDiv(x, y))
+        case .mod: return newInt(try pyMod(x, y))
+        case .trueDiv: return newFloat(try pyTrueDiv(x, y))
+        case .pow:
+            switch try pyPow(x, y) {
+            case .int(let v): return newInt(v)
+            case .float(let d): return newFloat(d)
+            }
+        case .lshift: return newInt(try pyShiftLeft(x, y))
+        case .rshift: return newInt(try pyShiftRight(x, y))
+        case .and: return newInt(pyBitAnd(x, y))
+        case .or: return newInt(pyBitOr(x, y))
+        case .xor: return newInt(pyBitXor(x, y))
+        }
+    }
+
+    /// The operation on two floats (an int operand already converted); nil for operators floats lack.
+    private func floatBinary(_ op: BinaryOp, _ x: Double, _ y: Double) throws(NumberError) -> Ref? {
         switch op {
         case .add: return newFloat(x + y)
         case .sub: return newFloat(x - y)
         case .mul: return newFloat(x * y)
-        case .trueDiv:
-            if y == 0 { throw zeroDivisionError("float division by zero") }
-            return newFloat(x / y)
-        case .floorDiv, .mod:
-            if y == 0 { throw zeroDivisionError(op == .mod ? "float modulo" : "float floor division by zero") }
-            var m = x.truncatingRemainder(dividingBy: y)
-            if m != 0 && ((m < 0) != (y < 0)) { m += y }
-            return newFloat(op == .mod ? m : ((x - m) / y).rounded())
-        case .pow: return newFloat(Foundation_pow(x, y))
-        default: return nil
+        case .trueDiv: return newFloat(try pyFloatTrueDiv(x, y))
+        case .floorDiv: return newFloat(try pyFloatFloorDiv(x, y))
+        case .mod: return newFloat(try pyFloatMod(x, y))
+        case .pow: return newFloat(try pyFloatPow(x, y))
+        case .lshift, .rshift, .and, .or, .xor: return nil
         }
     }
 
-    /// The value of an int, bool or float as a Double (nil for other types).
+    /// An int or float operand of a float operation as a Double (nil for other types); huge ints raise
+    /// OverflowError as in Python.
+    private func floatOperand(_ r: Ref) throws(PyException) -> Double? {
+        if r.typeID == L.float.id { return r.float(L.floatval) }
+        if let v = smallInt(r) { return Double(v) }
+        if isInt(r) {
+            let big = bigValue(r)
+            return try numeric { () throws(NumberError) in try pyIntToDouble(big) }
+        }
+        return nil
+    }
+
+    /// The value of an int, bool or float as a Double (nil for other types; huge ints saturate to ±inf).
     public func floatValue(_ r: Ref) -> Double? {
         let id = r.typeID
         if id == L.float.id { return r.float(L.floatval) }
         if id == L.int.id || id == L.bool.id { return Double(r.int(L.intval)) }
-        if id == L.long.id { return Double(bigValue(r)) }
+        if id == L.long.id { return (try? pyIntToDouble(bigValue(r))) ?? (bigValue(r).signum() < 0 ? -.infinity : .infinity) }
         return nil
     }
 
-    /// `a op b` comparisons between numbers (nil if either is not a number).
+    /// Comparisons between numbers (nil if either is not a number); int/float comparisons are exact.
     public func numberCompare(_ op: CompareOp, _ a: Ref, _ b: Ref) -> Bool? {
         if let x = smallInt(a), let y = smallInt(b) { return op.apply(x, y) }
         if isInt(a) && isInt(b) { return op.apply(bigValue(a), bigValue(b)) }
-        guard let x = floatValue(a), let y = floatValue(b) else { return nil }
-        return op.apply(x, y)
+        let aFloat = a.typeID == L.float.id, bFloat = b.typeID == L.float.id
+        if aFloat && bFloat { return op.apply(a.float(L.floatval), b.float(L.floatval)) }
+        if aFloat && isInt(b) { return intFloatCompare(op.swapped, bigValue(b), a.float(L.floatval)) }
+        if bFloat && isInt(a) { return intFloatCompare(op, bigValue(a), b.float(L.floatval)) }
+        return nil
+    }
+
+    /// `i op d` compared exactly (NaN: only `!=` holds).
+    private func intFloatCompare(_ op: CompareOp, _ i: BigInt, _ d: Double) -> Bool {
+        guard let c = pyCompare(i, d) else { return op == .ne }
+        return op.apply(c, 0)
     }
 
     /// `-a`, `+a`, `~a` on numbers.
@@ -182,17 +217,23 @@ extension Runtime {
     }
 }
 
-@inline(__always) func Foundation_pow(_ x: Double, _ y: Double) -> Double {
-    #if canImport(Glibc)
-    return Glibc.pow(x, y)
-    #endif
-}
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
 extension CompareOp {
+    /// The comparison with its operands exchanged (`a < b` is `b > a`).
+    var swapped: CompareOp {
+        switch self {
+        case .lt: .gt
+        case .le: .ge
+        case .gt: .lt
+        case .ge: .le
+        case .eq, .ne: self
+        }
+    }
+
     @inline(__always) func apply<T: Comparable>(_ a: T, _ b: T) -> Bool {
         switch self {
         case .lt: a < b

@@ -59,7 +59,7 @@ extension Runtime {
     public func hashOf(_ x: Ref) throws(PyException) -> Int {
         let id = x.typeID
         if id == L.str.id { return strHash(x) }
-        if id == L.int.id || id == L.bool.id { return hashInt(x.int(L.intval)) }
+        if id == L.int.id || id == L.bool.id { return pyHashInt(x.int(L.intval)) }
         if id == L.long.id || id == L.float.id { return try builtinHash(x) }
         if id == L.tuple.id {
             var h: UInt = 0x345678
@@ -76,14 +76,12 @@ extension Runtime {
                 if m == none { throw typeError("unhashable type: '\(typeName(x))'") }
                 let r = try callMethod(m, x, [])
                 guard isInt(r) else { throw typeError("__hash__ method should return an integer") }
-                return hashInt(smallInt(r) ?? Int(truncatingIfNeeded: bigValue(r)))
+                return smallInt(r).map { pyHashInt($0) } ?? pyHashInt(bigValue(r))
             }
             if !userMethod(x, "__eq__").isNull { throw typeError("unhashable type: '\(typeName(x))'") }
         }
         return Int(bitPattern: x.bits >> 4)
     }
-
-    @inline(__always) func hashInt(_ v: Int) -> Int { v == -1 ? -2 : v }
 
     // MARK: repr and str
 

@@ -13,9 +13,9 @@ extension Runtime {
         if id == L.int.id { return String(x.int(L.intval)) }
         if id == L.bool.id { return x.int(L.intval) != 0 ? "True" : "False" }
         if id == L.long.id { return bigValue(x).description }
-        if id == L.float.id { return floatRepr(x.float(L.floatval)) }
+        if id == L.float.id { return pyFloatRepr(x.float(L.floatval)) }
         if id == L.none.id { return "None" }
-        if id == L.str.id { return strRepr(string(x)) }
+        if id == L.str.id { return pyStrRepr(string(x)) }
         if id == L.list.id || id == L.tuple.id || id == L.dict.id || id == L.set.id {
             return try containerRepr(x)
         }
@@ -99,19 +99,10 @@ extension Runtime {
         return try builtinRepr(x)
     }
 
-    /// Python's repr (and str) of a float.
-    public func floatRepr(_ d: Double) -> String { formatDouble(d, code: "r", precision: 0) }
 
     /// Whether CPython's `str.isprintable` holds for a code point (repr escapes the others).
     static func isPrintable(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x7F { return s.value >= 0x20 }
-        if s.value <= 0xA0 { return false }
-        switch s.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
-            return false
-        default:
-            return true
-        }
+        s.isASCII ? (s.value >= 0x20 && s.value < 0x7F) : MiniPy.isPrintable(s)
     }
 
     /// `\xhh`, `\uhhhh` or `\Uhhhhhhhh` for a code point.
@@ -121,58 +112,13 @@ extension Runtime {
         return "\\" + letter + String(repeating: "0", count: max(width - h.count, 0)) + h
     }
 
-    /// Python's repr of a string: single quotes unless the string contains one and no double quote; `\t \n \r`,
-    /// `\\`, the quote, and `\xhh`/`\uhhhh`/`\Uhhhhhhhh` for non-printable code points.
-    public func strRepr(_ s: String) -> String {
-        let quote: Unicode.Scalar = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-        var out = String.UnicodeScalarView()
-        out.append(quote)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
-            case quote: out.append("\\"); out.append(quote)
-            default:
-                if Self.isPrintable(scalar) { out.append(scalar); continue }
-                out.append(contentsOf: Self.escapeCodePoint(scalar.value).unicodeScalars)
-            }
-        }
-        out.append(quote)
-        return String(out)
-    }
 
     /// `hash()` of floats and big ints: CPython's numeric hash (modulo 2**61 - 1), so equal numbers hash alike.
+    /// `hash()` of ints and floats, CPython's numeric hash (equal numbers hash alike); NaN hashes by identity.
     public func builtinHash(_ x: Ref) throws(PyException) -> Int {
-        let modulus: UInt64 = (1 << 61) - 1
-        if x.typeID == L.float.id {
-            let d = x.float(L.floatval)
-            if d.isInfinite { return d > 0 ? 314159 : -314159 }
-            if d.isNaN { return Int(bitPattern: x.bits >> 4) }
-            var e: Int32 = 0
-            var m = frexp(d, &e)
-            var sign: Int = 1
-            if m < 0 { sign = -1; m = -m }
-            var h: UInt64 = 0
-            var exp = Int(e)
-            while m != 0 {
-                h = ((h << 28) & modulus) | (h >> (61 - 28))
-                m *= 268435456.0
-                exp -= 28
-                let y = UInt64(m)
-                m -= Double(y)
-                h += y
-                if h >= modulus { h -= modulus }
-            }
-            exp = exp >= 0 ? exp % 61 : 61 - 1 - ((-1 - exp) % 61)
-            h = ((h << UInt64(exp)) & modulus) | (h >> UInt64(61 - exp))
-            let v = Int(h) * sign
-            return v == -1 ? -2 : v
-        }
-        let v = bigValue(x)
-        let reduced = Int(v.magnitude % BigUInt(modulus))
-        return hashInt(v.sign == .minus ? -reduced : reduced)
+        if x.typeID == L.float.id { return pyHashFloat(x.float(L.floatval)) ?? Int(bitPattern: x.bits >> 4) }
+        if let v = smallInt(x) { return pyHashInt(v) }
+        return pyHashInt(bigValue(x))
     }
 }
 

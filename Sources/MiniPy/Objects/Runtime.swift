@@ -202,6 +202,8 @@ public final class Runtime {
         codeObjects.append(code)
         codeInfos.append(info)
         code.runtimeData = info
+        // Constants may hold nested code objects, which register themselves: do it after this one has its index.
+        for (i, c) in code.consts.enumerated() { info.consts[i] = materialize(c) }
         return info
     }
 
@@ -300,7 +302,6 @@ public final class CodeInfo {
         codeRef = rt.alloc(rt.L.code)
         codeRef.set(rt.L.codeIndex, index)
         for (i, n) in code.names.enumerated() { names[i] = rt.intern(n) }
-        for (i, c) in code.consts.enumerated() { consts[i] = rt.materialize(c) }
     }
 
     func markRoots(_ heap: Heap) {

@@ -53,7 +53,7 @@ func truncatedRepr(_ s: String, _ limit: Int) -> String {
 }
 
 /// CPython's `Py_UNICODE_ISPRINTABLE` for non-ASCII code points.
-private func isPrintable(_ c: Unicode.Scalar) -> Bool {
+func isPrintable(_ c: Unicode.Scalar) -> Bool {
     switch c.properties.generalCategory {
     case .control, .format, .surrogate, .privateUse, .unassigned,
          .lineSeparator, .paragraphSeparator, .spaceSeparator:

@@ -76,7 +76,7 @@ public enum FormattedPart: Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .literal(let s): stringRepr(s)
+        case .literal(let s): pyStrRepr(s)
         case .field(let e, let c, let spec):
             "{\(e)" + (c.map { "!\($0)" } ?? "") + (spec.map { ":" + $0.map(\.description).joined() } ?? "") + "}"
         }
