@@ -31,10 +31,14 @@ extension Runtime {
 
     /// The names of the abstract methods `cls` still has (sorted), or [] if it does not derive from `abc.ABC`.
     public func abstractMethodNames(of cls: Ref) -> [String] {
+        // The topmost flagged class is abc.ABC itself (robust to subclasses inheriting the flag).
+        var abc = Ref.null
         var t = cls
-        while !t.isNull && t.int(L.typeFlags) & TypeFlag.abcBase == 0 { t = t.ref(L.typeBase) }
-        guard !t.isNull else { return [] }
-        let abc = t
+        while !t.isNull {
+            if t.int(L.typeFlags) & TypeFlag.abcBase != 0 { abc = t }
+            t = t.ref(L.typeBase)
+        }
+        guard !abc.isNull else { return [] }
         let registry = dictGetStr(abc.ref(L.typeDict), intern("__abstract_registry__"))
         guard !registry.isNull else { return [] }
         let marked = Set(dictItems(registry).map(\.key))

@@ -136,7 +136,7 @@ extension Runtime {
         } else if base == 0 {
             radix = 10
         }
-        var digits = ""
+        var digits: [Int] = []
         var underscoreAllowed = hadPrefix  // right after a prefix, or after a digit
         var endsWithUnderscore = false
         for c in chars {
@@ -155,17 +155,28 @@ extension Runtime {
                 value = Int(v)
             }
             guard value < radix else { throw invalid() }
-            digits.append(String(value, radix: 36))
+            digits.append(value)
             underscoreAllowed = true
             endsWithUnderscore = false
         }
         if digits.isEmpty || endsWithUnderscore { throw invalid() }
         // Base 0 rejects leading zeros in a non-zero decimal ("010").
-        if base == 0 && !hadPrefix && digits.count > 1 && digits.hasPrefix("0") && digits.contains(where: { $0 != "0" }) { throw invalid() }
+        if base == 0 && !hadPrefix && digits.count > 1 && digits[0] == 0 && digits.contains(where: { $0 != 0 }) { throw invalid() }
         if digits.count > 4300 && radix == 10 {
             throw valueError("Exceeds the limit (4300 digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
         }
-        guard let magnitude = BigInt(digits, radix: radix) else { throw invalid() }
+        // Accumulate in machine-word chunks: radix^chunk stays below 2^63.
+        var chunk = 1, scale = radix
+        while scale <= Int.max / radix / radix { scale *= radix; chunk += 1 }
+        var magnitude = BigInt(0)
+        var i = 0
+        while i < digits.count {
+            let end = min(i + chunk, digits.count)
+            var word = 0, power = 1
+            for d in digits[i..<end] { word = word * radix + d; power *= radix }
+            magnitude = magnitude * BigInt(power) + BigInt(word)
+            i = end
+        }
         return newInt(negative ? -magnitude : magnitude)
     }
 

@@ -36,7 +36,7 @@ extension Runtime {
 
     /// Whether `cls` derives from `enum.Enum` (and is not Enum itself).
     public func isEnumClass(_ cls: Ref) -> Bool {
-        guard cls.int(L.typeFlags) & TypeFlag.enumBase == 0 else { return false }
+        // Enum itself has no base with the flag; subclasses do (even if they inherited the flag).
         var t = cls.ref(L.typeBase)
         while !t.isNull {
             if t.int(L.typeFlags) & TypeFlag.enumBase != 0 { return true }

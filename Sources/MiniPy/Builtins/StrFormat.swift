@@ -57,12 +57,13 @@ extension Runtime {
                 k += 2
                 if k < field.count && field[k] != ":" { throw valueError("expected ':' after conversion specifier") }
             }
-            var spec = ""
-            if k < field.count && field[k] == ":" {
-                spec = try expandFields(Array(field[(k + 1)...]), args, mapping, &autoIndex, &automatic, depth: depth - 1)
-            }
+            // The field's own argument is numbered before the nested fields of its spec (as CPython does).
             let value = try resolveField(name, args, mapping, &autoIndex, &automatic)
+            let specStart = k < field.count && field[k] == ":" ? k + 1 : nil
             let text: String = try rooting(value) { () throws(PyException) in
+                let spec = try specStart.map { start throws(PyException) in
+                    try expandFields(Array(field[start...]), args, mapping, &autoIndex, &automatic, depth: depth - 1)
+                } ?? ""
                 var v = value
                 switch conversion {
                 case nil: break

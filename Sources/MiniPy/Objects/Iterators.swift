@@ -37,7 +37,7 @@ public enum IteratorKind: Int {
     public var typeName: String {
         switch self {
         case .sequence: "list_iterator"
-        case .str: "str_ascii_iterator"
+        case .str: "str_iterator"
         case .range: "range_iterator"
         case .dictKeys: "dict_keyiterator"
         case .dictValues: "dict_valueiterator"

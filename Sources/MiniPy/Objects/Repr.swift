@@ -1,11 +1,6 @@
 import Meta
 import BigInt
 
-/// The containers whose repr is being computed (to print `[...]` for a list that contains itself).
-enum ReprGuard {
-    nonisolated(unsafe) static var active: [Ref] = []
-}
-
 /// `repr()`, `str()` and `hash()` of the built-in types.
 extension Runtime {
     public func builtinRepr(_ x: Ref) throws(PyException) -> String {
@@ -30,7 +25,9 @@ extension Runtime {
                 let items = try newListFrom(x)
                 return try rooting(items) { () throws(PyException) in "\(kind.typeName)(\(try repr(items)))" }
             }
-            return "<\(kind.typeName) object at \(address(x))>"
+            let inner = x.ref(L.iterA)
+            let name = kind == .sequence && !inner.isNull && inner.typeID == L.tuple.id ? "tuple_iterator" : kind.typeName
+            return "<\(name) object at \(address(x))>"
         }
         if id == L.function.id { return "<function \(string(x.ref(L.funcQualname))) at \(address(x))>" }
         if id == L.builtin.id {
@@ -62,9 +59,10 @@ extension Runtime {
         let id = x.typeID
         if id == L.set.id && dictCount(x) == 0 { return "set()" }
         if id == L.tuple.id && x.int(L.tupleLength) == 0 { return "()" }
-        if ReprGuard.active.contains(x) { return id == L.list.id ? "[...]" : id == L.tuple.id ? "(...)" : "{...}" }
-        ReprGuard.active.append(x)
-        defer { ReprGuard.active.removeLast() }
+        let active = reprInProgress()
+        if sequenceItems(active).contains(x) { return id == L.list.id ? "[...]" : id == L.tuple.id ? "(...)" : "{...}" }
+        listAppend(active, x)
+        defer { listRemove(at: listLength(active) - 1, from: active) }
         var out = id == L.list.id ? "[" : id == L.tuple.id ? "(" : "{"
         var first = true
         if id == L.list.id || id == L.tuple.id {
@@ -92,6 +90,18 @@ extension Runtime {
         }
         out += id == L.list.id ? "]" : id == L.tuple.id ? ")" : "}"
         return out
+    }
+
+    /// The containers whose repr is being computed, per runtime (to print `[...]` for a list that contains
+    /// itself): a guest list under a name no guest code can spell.
+    private func reprInProgress() -> Ref {
+        let key = intern("\u{0}repr_in_progress")
+        var list = dictGetStr(builtinsDict, key)
+        if list.isNull {
+            list = newList()
+            dictSetStr(builtinsDict, key, list)
+        }
+        return list
     }
 
     public func builtinStr(_ x: Ref) throws(PyException) -> String {
