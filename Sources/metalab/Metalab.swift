@@ -49,7 +49,8 @@ struct Run: ParsableCommand {
     @ArgumentParser.Argument(help: "The program to run.")
     var file: String
 
-    @ArgumentParser.Argument(parsing: .captureForPassthrough, help: "Arguments for the program (sys.argv[1:]).")
+    @ArgumentParser.Argument(parsing: .allUnrecognized,
+                             help: "Arguments for the program (sys.argv[1:]); put them after `--` if they look like metalab's options.")
     var arguments: [String] = []
 
     func run() throws {

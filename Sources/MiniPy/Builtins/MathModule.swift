@@ -32,10 +32,11 @@ extension Runtime {
                 return rt.newFloat(try rt.mathResult(f(x), from: [x], canOverflow: canOverflow))
             }
         }
-        for (name, base) in [("log2", 2.0), ("log10", 10.0)] {
+        let logarithms: [(String, (Double) -> Double)] = [("log2", { Glibc.log2($0) }), ("log10", { Glibc.log10($0) })]
+        for (name, f) in logarithms {
             defineFunction(in: d, name) { rt, _, args throws(PyException) in
                 try args.check(name, min: 1, max: 1, rt)
-                return rt.newFloat(try rt.logarithm(args[0]) / Glibc.log(base))
+                return rt.newFloat(try rt.logarithm(args[0], f))
             }
         }
         defineFunction(in: d, "log") { rt, _, args throws(PyException) in
@@ -75,17 +76,21 @@ extension Runtime {
         return r
     }
 
-    /// The natural logarithm of a number, including ints too large for a float (as CPython's loghelper).
-    func logarithm(_ x: Ref) throws(PyException) -> Double {
+    /// A logarithm `f` (natural by default) of a number, including ints too large for a float, as CPython's
+    /// `loghelper`: for a big int `m * 2**e` (0.5 <= m < 1), `f(m) + f(2) * e`.
+    func logarithm(_ x: Ref, _ f: (Double) -> Double = { Glibc.log($0) }) throws(PyException) -> Double {
         if isInt(x) && smallInt(x) == nil {
             let v = bigValue(x)
             if v <= 0 { throw valueError("math domain error") }
             let shift = max(Int(v.magnitude.bitWidth) - 64, 0)
-            return Glibc.log(Double(v >> shift)) + Double(shift) * M_LN2
+            let top = try numeric { () throws(NumberError) in try pyIntToDouble(v >> shift) }
+            var e: Int32 = 0
+            let m = Glibc.frexp(top, &e)
+            return f(m) + f(2.0) * Double(Int(e) + shift)
         }
         let d = try doubleArgument(x)
         if d <= 0 && !d.isNaN { throw valueError("math domain error") }
-        return Glibc.log(d)
+        return f(d)
     }
 
     private func installMathIntegerFunctions(_ d: Ref) {

@@ -129,7 +129,7 @@ extension Runtime {
     private func bindArguments(_ function: Ref, _ info: CodeInfo, _ base: UnsafeMutablePointer<Ref>, argc: Int,
                                kwnames: Ref) throws(PyException) -> [Ref] {
         let code = info.code
-        let name = code.name
+        let name = code.qualname
         let nkw = kwnames.isNull ? 0 : kwnames.int(L.tupleLength)
         let npos = argc - nkw
         var slots = [Ref](repeating: .null, count: code.totalArgs)

@@ -76,11 +76,7 @@ extension Runtime {
             }
             throw typeError("cannot create '\(nameOfType(cls))' instances")
         }
-        let abstract = abstractMethodNames(of: cls)
-        if !abstract.isEmpty {
-            let s = abstract.count == 1 ? "method \(abstract[0])" : "methods " + abstract.joined(separator: ", ")
-            throw typeError("Can't instantiate abstract class \(nameOfType(cls)) with abstract \(s)")
-        }
+        try checkInstantiable(cls)
         let instance = alloc(L.instance)
         instance.set(L.instanceClass, cls)
         instance.set(L.instanceDict, newDict())
@@ -88,7 +84,8 @@ extension Runtime {
         if isException {
             dictSetStr(instance.ref(L.instanceDict), intern("args"), newTuple(Array(UnsafeBufferPointer(start: slot + 1, count: argc - nkw))))
         }
-        let initFunction = lookupInType(cls, intern("__init__"))
+        var initFunction = lookupInType(cls, intern("__init__"))
+        if initFunction == lookupInType(types.object, intern("__init__")) { initFunction = .null }
         if !initFunction.isNull && initFunction.typeID == L.function.id { return (instance, initFunction) }
         if !initFunction.isNull {
             // A built-in or otherwise callable __init__ (e.g. inherited from a built-in base).
@@ -132,7 +129,6 @@ extension Runtime {
         let cls = s.ref(L.superClass), obj = s.ref(L.superSelf)
         let v = lookupInType(cls.ref(L.typeBase), name)
         if v.isNull {
-            if string(name) == "__init__" { return newBuiltin("__init__") { rt, _, _ in rt.none } }
             throw attributeError("'super' object has no attribute '\(string(name))'")
         }
         if v.typeID == L.function.id { return obj.typeID == L.type.id ? v : newMethod(v, obj) }

@@ -43,6 +43,18 @@ extension Runtime {
     /// frame.
     public func installInterpreterBuiltins() {
         dictSetStr(builtinsDict, intern("super"), types.superType)
+        // object.__init__ accepts and ignores no arguments (what `super().__init__()` reaches in a plain class).
+        defineMethod(types.object, "__init__") { rt, _, _ in rt.none }
+        // BaseException.__init__(self, *args) stores args (user exceptions reach it through super().__init__).
+        defineMethod(exceptions.BaseException, "__init__") { rt, selfValue, args throws(PyException) in
+            let receiver = selfValue.isNull ? (args.count > 0 ? args[0] : Ref.null) : selfValue
+            guard !receiver.isNull, rt.isInstance(receiver, rt.exceptions.BaseException) else {
+                throw rt.typeError("descriptor '__init__' requires a 'BaseException' object")
+            }
+            let values = Array(args.positional.dropFirst(selfValue.isNull ? 1 : 0))
+            rt.dictSetStr(receiver.ref(rt.L.instanceDict), rt.intern("args"), rt.newTuple(values))
+            return rt.none
+        }
     }
 
     /// Runs `code` as the `__main__` module; returns the exit status (reporting an uncaught exception).

@@ -9,6 +9,10 @@ extension Runtime {
     /// fast paths that fall back to big ints on overflow, floor division and modulo rounding toward negative
     /// infinity, int/int true division correctly rounded, exact int/float mixing.
     public func numberBinary(_ op: BinaryOp, _ a: Ref, _ b: Ref) throws(PyException) -> Ref? {
+        if a.typeID == L.bool.id && b.typeID == L.bool.id && (op == .and || op == .or || op == .xor) {
+            let x = a == trueObject, y = b == trueObject
+            return bool(op == .and ? x && y : op == .or ? x || y : x != y)
+        }
         if let x = smallInt(a), let y = smallInt(b), let r = try numeric({ () throws(NumberError) in try smallIntBinary(op, x, y) }) {
             return r
         }

@@ -172,6 +172,9 @@ extension Runtime {
             let r = try callMethod(rm, b, [a])
             if r != notImplemented { return r }
         }
+        if op == .add, let kind = [L.str.id: "str", L.list.id: "list", L.tuple.id: "tuple"][a.typeID] {
+            throw typeError("can only concatenate \(kind) (not \"\(typeName(b))\") to \(kind)")
+        }
         let symbol = inplace ? op.symbol + "=" : op.symbol
         throw typeError("unsupported operand type(s) for \(symbol): '\(typeName(a))' and '\(typeName(b))'")
     }

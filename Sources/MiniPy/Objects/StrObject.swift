@@ -29,7 +29,11 @@ extension Runtime {
 
     /// The interned string object for `s` (identifiers, attribute names, constants).
     public func intern(_ s: String) -> Ref {
-        if let r = interned[s] { return r }
+        if let r = interned[s] {
+            // Swift's String equality is canonical equivalence ("é" == "e\u{301}"); Python's is by code point.
+            if strBytes(r).elementsEqual(s.utf8) { return r }
+            return newStr(s)
+        }
         let r = newStr(s)
         interned[s] = r
         return r
