@@ -192,3 +192,13 @@ import Testing
         #expect(compileError("x = " + Array(repeating: "a", count: 20_000).joined(separator: " + ")) == nil)
     }
 }
+
+@Test func tooManyIndentationLevels() throws {
+    var source = ""
+    for level in 0..<120 { source += String(repeating: " ", count: level) + "if x:\n" }
+    source += String(repeating: " ", count: 120) + "pass\n"
+    let e = try #require(compileError(source))
+    #expect(e.kind == .indentation)
+    #expect(e.message == "too many levels of indentation")
+    #expect(e.line == 101 && e.column == 1)
+}

@@ -55,6 +55,9 @@ struct Lexer {
         self.atLineStart = false
     }
 
+    /// CPython's limit on nested indented blocks.
+    static let maximumIndentationLevels = 100
+
     // MARK: helpers
 
     @inline(__always) func peek(_ offset: Int = 0) -> Unicode.Scalar {
@@ -194,6 +197,10 @@ struct Lexer {
             }
             if col > indents.last! {
                 if alt <= altIndents.last! { throw tabError }
+                if indents.count >= Lexer.maximumIndentationLevels {
+                    throw error("too many levels of indentation", SourceLocation(line: line, column: 1),
+                                kind: .indentation)
+                }
                 indents.append(col)
                 altIndents.append(alt)
                 return Token(.indent, SourceLocation(line: line, column: 1))
