@@ -290,13 +290,15 @@ extension CodeCompiler {
         loadConstant(.str(scope.qualname))
         emitName("__qualname__", .store)
         try compileStatements(body)
-        if scope.cellvars.contains("__class__") {
-            loadClosure("__class__")
-            emit(.DUP_TOP)
-            emitName("__classcell__", .store)
-            emit(.RETURN_VALUE)
-        } else {
-            emitReturnNone()
+        at(body.last?.location ?? code.location) {
+            if scope.cellvars.contains("__class__") {
+                loadClosure("__class__")
+                emit(.DUP_TOP)
+                emitName("__classcell__", .store)
+                emit(.RETURN_VALUE)
+            } else {
+                emitReturnNone()
+            }
         }
     }
 

@@ -79,7 +79,7 @@ private func operationFields(_ code: CodeObject, _ index: Int) -> [String] {
 }
 
 /// What an argument denotes: a constant's repr, a name, a jump target, an operator...
-private func argumentMeaning(_ code: CodeObject, _ instruction: Instruction) -> String? {
+func argumentMeaning(_ code: CodeObject, _ instruction: Instruction) -> String? {
     let arg = Int(instruction.arg)
     func item<T>(_ table: [T], _ describe: (T) -> String) -> String? {
         arg >= 0 && arg < table.count ? describe(table[arg]) : nil

@@ -25,7 +25,8 @@ struct Lexer {
     private var lineHasTokens = false
     private var finished = false
 
-    var scalars: [Unicode.Scalar] { file.scalars }
+    /// The file's characters (the same storage as `file.scalars`, held directly for fast access).
+    let scalars: [Unicode.Scalar]
 
     /// The innermost bracket still open, with its position.
     var innermostOpenBracket: (char: Unicode.Scalar, location: SourceLocation)? { brackets.last }
@@ -33,6 +34,7 @@ struct Lexer {
     /// A lexer for a whole file.
     init(file: SourceFile) {
         self.file = file
+        self.scalars = file.scalars
         self.pos = 0
         self.end = file.scalars.count
         self.line = 1
@@ -43,6 +45,7 @@ struct Lexer {
     /// A lexer for the expression of an f-string field (`file.scalars[range]`).
     init(file: SourceFile, fieldRange range: Range<Int>) {
         self.file = file
+        self.scalars = file.scalars
         self.pos = range.lowerBound
         self.end = range.upperBound
         let start = file.location(ofOffset: range.lowerBound)
@@ -51,6 +54,9 @@ struct Lexer {
         self.isFieldExpression = true
         self.atLineStart = false
     }
+
+    /// CPython's limit on nested indented blocks.
+    static let maximumIndentationLevels = 100
 
     // MARK: helpers
 
@@ -181,14 +187,20 @@ struct Lexer {
             }
             if peek() == "\\" { return nil }   // a continuation line joins the next one; handled by next()
             let first = here
-            let tabError = error("inconsistent use of tabs and spaces in indentation",
-                                 SourceLocation(line: line, column: 1), kind: .tab)
+            var tabError: SourceError {
+                error("inconsistent use of tabs and spaces in indentation", SourceLocation(line: line, column: 1),
+                      kind: .tab)
+            }
             if col == indents.last! {
                 if alt != altIndents.last! { throw tabError }
                 return nil
             }
             if col > indents.last! {
                 if alt <= altIndents.last! { throw tabError }
+                if indents.count >= Lexer.maximumIndentationLevels {
+                    throw error("too many levels of indentation", SourceLocation(line: line, column: 1),
+                                kind: .indentation)
+                }
                 indents.append(col)
                 altIndents.append(alt)
                 return Token(.indent, SourceLocation(line: line, column: 1))
@@ -211,7 +223,7 @@ struct Lexer {
     private mutating func scanToken(_ c: Unicode.Scalar) throws(SourceError) -> Token {
         if c.isASCIIDigit || (c == "." && peek(1).isASCIIDigit) { return try scanNumber() }
         if c == "'" || c == "\"" { return try scanString(prefixStart: pos) }
-        if c == "_" || c.properties.isXIDStart { return try scanNameOrPrefixedString() }
+        if c.isIdentifierStart { return try scanNameOrPrefixedString() }
         return try scanOperator(c)
     }
 
@@ -219,7 +231,7 @@ struct Lexer {
         let start = pos
         let loc = here
         pos += 1
-        while !atEnd && (peek() == "_" || peek().properties.isXIDContinue) { pos += 1 }
+        while !atEnd && peek().isIdentifierContinue { pos += 1 }
         var word = String.UnicodeScalarView()
         word.append(contentsOf: scalars[start..<pos])
         let text = String(word)
@@ -230,34 +242,26 @@ struct Lexer {
         return Token(.name(text), loc)
     }
 
-    private static let threeCharOps: Set<String> = ["**=", "//=", ">>=", "<<=", "..."]
-    private static let twoCharOps: Set<String> = [
-        "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
-        "@=", ":=",
-    ]
     private static let oneCharOps: Set<Unicode.Scalar> = [
         "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ".",
         ";", "=",
     ]
 
+    /// Length of the operator starting here (0 if none): longest match among Python's operators.
+    private func operatorLength(_ c0: Unicode.Scalar) -> Int {
+        let c1 = peek(1), c2 = peek(2)
+        let doubled = c0 == c1 && (c0 == "*" || c0 == "/" || c0 == "<" || c0 == ">")
+        if doubled { return c2 == "=" ? 3 : 2 }
+        if c0 == "." && c1 == "." && c2 == "." { return 3 }
+        if c1 == "=" && "+-*/%&|^@<>=!:".unicodeScalars.contains(c0) { return 2 }
+        if c0 == "-" && c1 == ">" { return 2 }
+        return Lexer.oneCharOps.contains(c0) ? 1 : 0
+    }
+
     private mutating func scanOperator(_ c: Unicode.Scalar) throws(SourceError) -> Token {
         let loc = here
-        func text(_ n: Int) -> String {
-            var s = String.UnicodeScalarView()
-            for i in 0..<n { s.append(peek(i)) }
-            return String(s)
-        }
-        if pos + 3 <= end, Lexer.threeCharOps.contains(text(3)) {
-            let t = text(3)
-            pos += 3
-            return Token(.op(t), loc)
-        }
-        if pos + 2 <= end, Lexer.twoCharOps.contains(text(2)) {
-            let t = text(2)
-            pos += 2
-            return Token(.op(t), loc)
-        }
-        guard Lexer.oneCharOps.contains(c) else {
+        let length = operatorLength(c)
+        guard length > 0 else {
             if c.isASCII {
                 if c.value < 0x20 || c.value == 0x7F {
                     throw error("invalid non-printable character U+\(hex4(c.value))", loc)
@@ -266,9 +270,11 @@ struct Lexer {
             }
             throw error("invalid character '\(Character(c))' (U+\(hex4(c.value)))", loc)
         }
-        pos += 1
-        try trackBracket(c, loc)
-        return Token(.op(String(Character(c))), loc)
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars[pos..<(pos + length)])
+        pos += length
+        if length == 1 { try trackBracket(c, loc) }
+        return Token(.op(String(text)), loc)
     }
 
     private mutating func trackBracket(_ c: Unicode.Scalar, _ loc: SourceLocation) throws(SourceError) {
@@ -299,6 +305,17 @@ func hex4(_ v: UInt32) -> String {
 }
 
 extension Unicode.Scalar {
+    /// Python's identifier start: `_`, ASCII letters, or (beyond ASCII) XID_Start.
+    @inline(__always) var isIdentifierStart: Bool {
+        if value < 128 { return value == 95 || (value | 0x20 >= 97 && value | 0x20 <= 122) }
+        return properties.isXIDStart
+    }
+
+    @inline(__always) var isIdentifierContinue: Bool {
+        if value < 128 { return isIdentifierStart || isASCIIDigit }
+        return properties.isXIDContinue
+    }
+
     @inline(__always) var isASCIIDigit: Bool { value >= 48 && value <= 57 }
     @inline(__always) var isASCIIHexDigit: Bool {
         isASCIIDigit || (value >= 65 && value <= 70) || (value >= 97 && value <= 102)

@@ -12,7 +12,7 @@ extension Lexer {
             if peek().isASCIIDigit {
                 throw error("invalid digit '\(Character(peek()))' in \(Lexer.radixName(radix)) literal", here)
             }
-            if digits.isEmpty || (peek().properties.isXIDContinue && !peek().isASCIIDigit) {
+            if digits.isEmpty || (peek().isIdentifierContinue && !peek().isASCIIDigit) {
                 throw error("invalid \(Lexer.radixName(radix)) literal", location(at: pos - 1))
             }
             return Token(.integer(Lexer.integerConstant(digits, radix: radix)), loc)
@@ -40,7 +40,7 @@ extension Lexer {
         if peek() == "j" || peek() == "J" {
             throw error("complex literals are not supported by MiniPy", loc, kind: .unsupported)
         }
-        if peek() == "_" || peek().properties.isXIDContinue, !startsKeyword() {
+        if peek().isIdentifierContinue, !startsKeyword() {
             throw error("invalid decimal literal", location(at: isFloat ? pos : start))
         }
         if isFloat {
@@ -81,7 +81,7 @@ extension Lexer {
         for k in ["if", "else", "and", "or", "in", "is", "not", "for"] {
             var matches = true
             for (i, ch) in k.unicodeScalars.enumerated() where peek(i) != ch { matches = false; break }
-            if matches && !(peek(k.count).properties.isXIDContinue) { return true }
+            if matches && !peek(k.count).isIdentifierContinue { return true }
         }
         return false
     }

@@ -335,15 +335,13 @@ public struct Parser {
             throw error("expected an indented block after \(what) on line \(line)",
                         t.kind == .endOfFile ? newline.location : t.location, kind: .indentation)
         }
-        let indent = try advance()
-        return try nested(indent.location) { (p) throws(SourceError) in
-            var body: [Stmt] = []
-            while try !p.atBlockEnd() {
-                body += try p.parseStatement()
-            }
-            try p.advance()
-            return body
+        try advance()
+        var body: [Stmt] = []
+        while try !atBlockEnd() {
+            body += try parseStatement()
         }
+        try advance()
+        return body
     }
 
     private mutating func parseIf() throws(SourceError) -> Stmt {
