@@ -18,7 +18,7 @@ def check(metalab, jit, name):
         return name, "timeout"
     out = p.stdout.decode("utf-8", "replace")
     err_lines = [l for l in p.stderr.decode("utf-8", "replace").split("\n") if l]
-    expected = open(os.path.join(HERE, stem + ".out")).read()
+    expected = open(os.path.join(HERE, stem + ".out"), "rb").read().decode("utf-8", "replace")
     status = open(os.path.join(HERE, stem + ".status")).read().split("\n")
     problems = []
     if out != expected:

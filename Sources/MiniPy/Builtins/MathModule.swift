@@ -77,11 +77,12 @@ extension Runtime {
     }
 
     /// A logarithm `f` (natural by default) of a number, including ints too large for a float, as CPython's
-    /// `loghelper`: for a big int `m * 2**e` (0.5 <= m < 1), `f(m) + f(2) * e`.
+    /// `loghelper`: an int too large for a float, `m * 2**e` (0.5 <= m < 1), gives `f(m) + f(2) * e`.
     func logarithm(_ x: Ref, _ f: (Double) -> Double = { Glibc.log($0) }) throws(PyException) -> Double {
         if isInt(x) && smallInt(x) == nil {
             let v = bigValue(x)
             if v <= 0 { throw valueError("math domain error") }
+            if let d = try? pyIntToDouble(v) { return f(d) }
             let shift = max(Int(v.magnitude.bitWidth) - 64, 0)
             let top = try numeric { () throws(NumberError) in try pyIntToDouble(v >> shift) }
             var e: Int32 = 0

@@ -100,7 +100,8 @@ struct CodeBuilder {
         case .int(let i): "i\(i)"
         case .bigInt(let b): "I\(b)"
         case .float(let d): "f\(d.bitPattern)"
-        case .str(let s): "s" + s
+        // Code points spelled out: String keys would merge canonically equivalent strings ("é" and "e\u{301}").
+        case .str(let s): "s" + s.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: ",")
         case .tuple(let items):
             items.reduce(into: Optional("(")) { key, item in
                 guard let k = key, let ik = dedupKey(item) else { key = nil; return }

@@ -20,7 +20,7 @@ public indirect enum Constant: Equatable, Sendable {
         case let (.int(x), .int(y)): x == y
         case let (.bigInt(x), .bigInt(y)): x == y
         case let (.float(x), .float(y)): x.bitPattern == y.bitPattern
-        case let (.str(x), .str(y)): x == y
+        case let (.str(x), .str(y)): x.utf8.elementsEqual(y.utf8)  // by code point, not canonical equivalence
         case let (.tuple(x), .tuple(y)): x == y
         case let (.code(x), .code(y)): x === y
         default: false

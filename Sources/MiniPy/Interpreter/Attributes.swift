@@ -160,7 +160,7 @@ extension Runtime {
                 let v = lookupInType(o.ref(L.instanceClass), name)
                 if !v.isNull && v.typeID == L.function.id { return (v, o) }
             }
-        } else if id != L.type.id && id != L.module.id {
+        } else if id != L.type.id && id != L.module.id && id != L.superProxy.id {
             let v = lookupInType(typeOf(o), name)
             if !v.isNull && (v.typeID == L.builtin.id || v.typeID == L.function.id) { return (v, o) }
         }

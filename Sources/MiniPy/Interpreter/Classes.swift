@@ -37,7 +37,7 @@ extension Runtime {
         dictSetStr(namespace, intern("__module__"), moduleName.isNull ? intern("__main__") : moduleName)
         dictSetStr(namespace, intern("__qualname__"), body.ref(L.funcQualname))
         let info = codeInfo(ofFunction: body)
-        _ = try runCode(info.code, globals: globals, localsDict: namespace, closure: body.ref(L.funcClosure))
+        let classCell = try runCode(info.code, globals: globals, localsDict: namespace, closure: body.ref(L.funcClosure))
         let cls = newType(name: name, base: base, layout: L.instance, flags: flags & TypeFlag.exception,
                           module: moduleName.isNull ? "__main__" : string(moduleName))
         cls.set(L.typeDict, namespace)
@@ -47,6 +47,9 @@ extension Runtime {
                 v.ref(L.wrapperFunction).set(L.funcOwner, cls)
             }
         }
+        // A body whose methods use `super()`/`__class__` returns the `__class__` cell: it now holds the class.
+        if classCell.typeID == L.cell.id { classCell.set(L.cellContents, cls) }
+        _ = try? dictDelete(namespace, intern("__classcell__"))
         try finishClass(cls)
         return cls
     }

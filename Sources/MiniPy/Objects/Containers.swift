@@ -235,6 +235,13 @@ extension Runtime {
             return op.apply(x.count, y.count)
         }
         if ta == L.set.id && tb == L.set.id { return try setCompare(op, a, b) }
+        if ta == L.range.id && tb == L.range.id && (op == .eq || op == .ne) {
+            // Ranges are equal when they produce the same sequence.
+            let n = rangeLength(a)
+            let same = n == rangeLength(b) && (n == 0 || (a.int(L.rangeStart) == b.int(L.rangeStart)
+                && (n == 1 || a.int(L.rangeStep) == b.int(L.rangeStep))))
+            return op == .eq ? same : !same
+        }
         if ta == tb && (ta == L.dict.id || ta == L.set.id) && (op == .eq || op == .ne) {
             var same = dictCount(a) == dictCount(b)
             if same {
