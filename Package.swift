@@ -34,7 +34,11 @@ let package = Package(
             swiftSettings: optimize
         ),
         .testTarget(name: "MetaTests", dependencies: ["Meta"]),
-        .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "Meta", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(
+            name: "MiniPyTests",
+            dependencies: ["MiniPy", "Meta", .product(name: "BigInt", package: "BigInt")],
+            exclude: ["Vectors", "Golden"]
+        ),
         .testTarget(name: "MetalabTests", dependencies: ["MiniPy"]),
     ],
     swiftLanguageModes: [.v5]
