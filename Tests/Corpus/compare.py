@@ -38,6 +38,7 @@ def main():
     ap.add_argument("--jit", default="off")
     ap.add_argument("filters", nargs="*")
     a = ap.parse_args()
+    a.metalab = os.path.abspath(a.metalab)
     names = sorted(f for f in os.listdir(HERE) if f.endswith(".py") and f not in ("regen.py", "compare.py"))
     names = [n for n in names if not a.filters or any(s in n for s in a.filters)]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:

@@ -86,10 +86,19 @@
     }
     @inlinable public func concrete(_ v: Ref) -> Ref { v }
 
-    @inlinable public func local(_ i: Int) -> Ref { locals[i] }
-    @inlinable public mutating func setLocal(_ i: Int, _ v: Ref) { locals[i] = v }
-    @inlinable public mutating func push(_ v: Ref) { sp.pointee = v; sp += 1 }
-    @inlinable public mutating func pop() -> Ref { sp -= 1; return sp.pointee }
-    @inlinable public func peek(_ depth: Int) -> Ref { sp[-1 - depth] }
-    @inlinable public mutating func poke(_ depth: Int, _ v: Ref) { sp[-1 - depth] = v }
+    // Frame slots are read and written as raw words: with typed `pointee` accesses, Swift 6.3.1's optimizer
+    // dropped a store to a slot that had just been read (LOAD_METHOD's `poke` after `peek`) in release builds.
+    @inlinable public func local(_ i: Int) -> Ref { Self.load(locals + i) }
+    @inlinable public mutating func setLocal(_ i: Int, _ v: Ref) { Self.store(locals + i, v) }
+    @inlinable public mutating func push(_ v: Ref) { Self.store(sp, v); sp += 1 }
+    @inlinable public mutating func pop() -> Ref { sp -= 1; return Self.load(sp) }
+    @inlinable public func peek(_ depth: Int) -> Ref { Self.load(sp - 1 - depth) }
+    @inlinable public mutating func poke(_ depth: Int, _ v: Ref) { Self.store(sp - 1 - depth, v) }
+
+    @inlinable static func load(_ slot: UnsafeMutablePointer<Ref>) -> Ref {
+        Ref(bits: UnsafeRawPointer(slot).load(as: UInt.self))
+    }
+    @inlinable static func store(_ slot: UnsafeMutablePointer<Ref>, _ v: Ref) {
+        UnsafeMutableRawPointer(slot).storeBytes(of: v.bits, as: UInt.self)
+    }
 }

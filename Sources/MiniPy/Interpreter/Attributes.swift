@@ -151,19 +151,19 @@ extension Runtime {
         if try dictDelete(d, name).isNull { throw attributeMissing(o, name) }
     }
 
-    /// LOAD_METHOD's lookup: (function, self) when `name` is a plain function or built-in method on the type (no
-    /// bound-method object is made), else (null, attribute value).
-    @inline(__always) func lookupMethod(_ o: Ref, _ name: Ref) throws(PyException) -> (Ref, Ref) {
+    /// LOAD_METHOD's lookup: the plain function or built-in method `name` found on `o`'s type, to be called with
+    /// `o` as its first argument (no bound-method object is made); null when `o.name` is something else.
+    @inline(__always) func lookupMethod(_ o: Ref, _ name: Ref) -> Ref {
         let id = o.typeID
         if id == L.instance.id {
             if dictGetStr(o.ref(L.instanceDict), name).isNull {
                 let v = lookupInType(o.ref(L.instanceClass), name)
-                if !v.isNull && v.typeID == L.function.id { return (v, o) }
+                if !v.isNull && v.typeID == L.function.id { return v }
             }
         } else if id != L.type.id && id != L.module.id && id != L.superProxy.id {
             let v = lookupInType(typeOf(o), name)
-            if !v.isNull && (v.typeID == L.builtin.id || v.typeID == L.function.id) { return (v, o) }
+            if !v.isNull && (v.typeID == L.builtin.id || v.typeID == L.function.id) { return v }
         }
-        return (.null, try getAttr(o, name))
+        return .null
     }
 }

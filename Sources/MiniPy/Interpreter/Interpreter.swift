@@ -160,9 +160,18 @@ struct Interpreter<D: Domain> {
                         try rt.delAttr(d.concrete(d.pop()), state.names[arg])
                     case .LOAD_METHOD:
                         sync(&d)
-                        let o = d.pop()
-                        let (m, s) = try rt.lookupMethod(d.concrete(o), state.names[arg])
-                        d.push(d.constRef(m)); d.push(d.constRef(s))
+                        let o = d.concrete(d.peek(0))
+                        let m = rt.lookupMethod(o, state.names[arg])
+                        if m.isNull {
+                            // [obj] -> [NULL obj.name]
+                            let value = try rt.getAttr(o, state.names[arg])
+                            d.poke(0, d.constRef(.null))
+                            d.push(d.constRef(value))
+                        } else {
+                            // [obj] -> [method obj]
+                            d.poke(0, d.constRef(m))
+                            d.push(d.constRef(o))
+                        }
                     case .CALL_METHOD:
                         let slot = d.stackTop - arg - 2
                         if slot.pointee.isNull {
