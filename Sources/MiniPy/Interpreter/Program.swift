@@ -83,6 +83,12 @@ extension Runtime {
             return 1
         }
         writeStderr(formatUncaught(exc))
+        if isInstance(exc, exceptions.KeyboardInterrupt) {
+            // Like CPython: die by SIGINT so that the parent sees an interrupted process (status 130 in a shell).
+            stdout.flush()
+            signal(SIGINT, SIG_DFL)
+            kill(getpid(), SIGINT)
+        }
         return 1
     }
 }

@@ -5,7 +5,9 @@ import Meta
 ///
 /// `entries` is a W_Array of `capacity * 2` slots holding key/value pairs in insertion order (a deleted entry has a
 /// null key); `filled` entries are in use, `used` of them live. `index` is a W_IntArray hash table of `2^k` slots
-/// holding an entry number, or -1 when empty; it is probed linearly and kept at most 2/3 full.
+/// holding an entry number, or -1 when empty, kept at most 2/3 full. It is probed as CPython does
+/// (`ProbeSequence`), so that runs of consecutive integer keys, whose hashes are the integers themselves, do not
+/// cluster.
 extension Runtime {
     public func newDict(capacity: Int = 8) -> Ref { newHashTable(L.dict, capacity: capacity) }
     public func newSet(capacity: Int = 8) -> Ref { newHashTable(L.set, capacity: capacity) }
@@ -38,8 +40,9 @@ extension Runtime {
         let index = d.ref(L.dictIndex)
         let mask = index.int(L.intArrayCount) - 1
         let slots = index.tail(L.intArray).assumingMemoryBound(to: Int.self)
-        var i = hash & mask
+        var probe = ProbeSequence(hash: hash, mask: mask)
         while true {
+            let i = probe.slot
             let e = slots[i]
             if e < 0 { return (i, -1) }
             let k = dictKey(d, at: e)
@@ -52,7 +55,7 @@ extension Runtime {
                     return (i, e)
                 }
             }
-            i = (i + 1) & mask
+            probe.next()
         }
     }
 
@@ -79,13 +82,13 @@ extension Runtime {
         let mask = index.int(L.intArrayCount) - 1
         let slots = index.tail(L.intArray).assumingMemoryBound(to: Int.self)
         let entries = d.ref(L.dictEntries).refTail(L.array)
-        var i = strHash(key) & mask
+        var probe = ProbeSequence(hash: strHash(key), mask: mask)
         while true {
-            let e = slots[i]
+            let e = slots[probe.slot]
             if e < 0 { return .null }
             let k = entries[2 * e]
             if k == key || (!k.isNull && k.typeID == L.str.id && strEquals(k, key)) { return entries[2 * e + 1] }
-            i = (i + 1) & mask
+            probe.next()
         }
     }
 
@@ -137,9 +140,9 @@ extension Runtime {
         let index = d.ref(L.dictIndex)
         let mask = index.int(L.intArrayCount) - 1
         let slots = index.tail(L.intArray).assumingMemoryBound(to: Int.self)
-        var i = hash & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = entry
+        var probe = ProbeSequence(hash: hash, mask: mask)
+        while slots[probe.slot] >= 0 { probe.next() }
+        slots[probe.slot] = entry
     }
 
     /// Compacts the entries and rebuilds the index with room for `minimumLive` entries.
@@ -210,8 +213,27 @@ extension Runtime {
         let index = d.ref(L.dictIndex)
         let mask = index.int(L.intArrayCount) - 1
         let slots = index.tail(L.intArray).assumingMemoryBound(to: Int.self)
-        var i = hash & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        return i
+        var probe = ProbeSequence(hash: hash, mask: mask)
+        while slots[probe.slot] >= 0 { probe.next() }
+        return probe.slot
+    }
+}
+
+/// The order in which a hash table's slots are tried for a hash: CPython's `i = 5*i + 1 + perturb`, with the
+/// hash's high bits shifted into `perturb` so that every bit of the hash takes part and every slot is reached.
+@usableFromInline struct ProbeSequence {
+    @usableFromInline var slot: Int
+    @usableFromInline var perturb: UInt
+    @usableFromInline let mask: Int
+
+    @inline(__always) @usableFromInline init(hash: Int, mask: Int) {
+        self.mask = mask
+        perturb = UInt(bitPattern: hash)
+        slot = hash & mask
+    }
+
+    @inline(__always) @usableFromInline mutating func next() {
+        perturb >>= 5
+        slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
     }
 }
