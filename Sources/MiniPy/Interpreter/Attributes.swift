@@ -60,7 +60,7 @@ extension Runtime {
             if !classValue.isNull { return try bindClassAttribute(classValue, instance: o, owner: cls) }
             if string(name) == "__class__" { return cls }
             if string(name) == "__dict__" { return o.ref(L.instanceDict) }
-            let getattr = lookupInType(cls, intern("__getattr__"))
+            let getattr = lookupInType(cls, names.__getattr__)
             if !getattr.isNull {
                 do { return try call(getattr, [o, name]) } catch {
                     if isInstance(error.value, exceptions.AttributeError) { return .null }
@@ -121,7 +121,7 @@ extension Runtime {
             if !classValue.isNull && classValue.typeID == L.wrapper.id && classValue.int(L.wrapperKind) == WrapperKind.property.rawValue {
                 throw attributeError("property '\(string(name))' of '\(typeName(o))' object has no setter")
             }
-            let setattr = lookupInType(o.ref(L.instanceClass), intern("__setattr__"))
+            let setattr = lookupInType(o.ref(L.instanceClass), names.__setattr__)
             if !setattr.isNull { _ = try call(setattr, [o, name, value]); return }
             dictSetStr(o.ref(L.instanceDict), name, value)
             return

@@ -19,7 +19,7 @@ extension Runtime {
         return f
     }
 
-    @inline(__always) func codeInfo(ofFunction f: Ref) -> CodeInfo { codeInfos[f.int(L.funcCode)] }
+    @inline(__always) func codeInfo(ofFunction f: Ref) -> CodeInfo { codeInfo(at: f.int(L.funcCode)) }
 
     /// Performs the call whose callee is at `slot[0]` and whose `argc` arguments follow it on the value stack
     /// (the last `len(kwnames)` of them keyword values). Returns true when a guest frame was pushed (the dispatch
@@ -34,10 +34,10 @@ extension Runtime {
                 try pushFrame(function: callee, at: slot, argc: argc, kwnames: kwnames, constructed: .null)
                 return true
             }
-            if id == L.method.id || (id == L.instance.id && !userMethod(callee, "__call__").isNull) {
+            if id == L.method.id || (id == L.instance.id && !userMethod(callee, names.__call__).isNull) {
                 let (function, selfValue) = id == L.method.id
                     ? (callee.ref(L.methodFunction), callee.ref(L.methodSelf))
-                    : (userMethod(callee, "__call__"), callee)
+                    : (userMethod(callee, names.__call__), callee)
                 memmove(slot + 2, slot + 1, argc * MemoryLayout<Ref>.stride)
                 slot[1] = selfValue
                 slot[0] = function
@@ -83,33 +83,34 @@ extension Runtime {
     func pushFrame(function: Ref, at slot: UnsafeMutablePointer<Ref>, argc: Int, kwnames: Ref, constructed: Ref,
                    localsDict: Ref = .null) throws(PyException) {
         let info = codeInfo(ofFunction: function)
-        let code = info.code
         let base = slot + 1
         if frames.depth >= recursionLimit || base + info.frameSize + 64 >= frames.stackEnd {
             throw error(exceptions.RecursionError, "maximum recursion depth exceeded")
         }
-        let simple = kwnames.isNull && code.kwonlyargcount == 0 && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
-        if simple && argc == code.argcount {
+        let simple = kwnames.isNull && info.hasSimpleParameters
+        if simple && argc == info.argcount {
             // Fast path: the arguments are already where the locals go.
-        } else if simple && argc < code.argcount && !function.ref(L.funcDefaults).isNull
-                    && argc >= code.argcount - function.ref(L.funcDefaults).int(L.tupleLength) {
+        } else if simple && argc < info.argcount && !function.ref(L.funcDefaults).isNull
+                    && argc >= info.argcount - function.ref(L.funcDefaults).int(L.tupleLength) {
             let defaults = sequenceItems(function.ref(L.funcDefaults))
-            let first = code.argcount - defaults.count
-            for i in argc..<code.argcount { base[i] = defaults[i - first] }
+            let first = info.argcount - defaults.count
+            for i in argc..<info.argcount { base[i] = defaults[i - first] }
         } else {
             let bound = try bindArguments(function, info, base, argc: argc, kwnames: kwnames)
             for (i, v) in bound.enumerated() { base[i] = v }
         }
-        let bound = code.totalArgs
+        let bound = info.totalArgs
         if info.nlocals + info.ncells > bound {
             (base + bound).initialize(repeating: .null, count: info.nlocals + info.ncells - bound)
         }
         for (i, argIndex) in info.cellFromArg.enumerated() {
             base[info.nlocals + i] = newCell(argIndex >= 0 ? base[argIndex] : .null)
         }
-        if !code.freevars.isEmpty {
-            let closure = sequenceItems(function.ref(L.funcClosure))
-            for j in 0..<code.freevars.count { base[info.nlocals + code.cellvars.count + j] = closure[j] }
+        let closureRef = function.ref(L.funcClosure)
+        if !closureRef.isNull {
+            let closure = sequenceItems(closureRef)
+            let first = info.nlocals + info.cellFromArg.count
+            for j in 0..<closure.count { base[first + j] = closure[j] }
         }
         let stackBase = base + info.nlocals + info.ncells
         frames.push(Frame(info: Unmanaged.passUnretained(info), function: function, globals: function.ref(L.funcGlobals),
@@ -278,7 +279,7 @@ extension Runtime {
 
     private func collectForUnpack(_ v: Ref) throws(PyException) -> [Ref] {
         if builtinLength(v) == nil && v.typeID != L.iterator.id && v.typeID == L.instance.id
-            && userMethod(v, "__iter__").isNull && userMethod(v, "__getitem__").isNull {
+            && userMethod(v, names.__iter__).isNull && userMethod(v, names.__getitem__).isNull {
             throw typeError("cannot unpack non-iterable \(typeName(v)) object")
         }
         if isInt(v) || v.typeID == L.float.id || v.typeID == L.none.id || v.typeID == L.function.id {

@@ -87,8 +87,8 @@ extension Runtime {
         if isException {
             dictSetStr(instance.ref(L.instanceDict), intern("args"), newTuple(Array(UnsafeBufferPointer(start: slot + 1, count: argc - nkw))))
         }
-        var initFunction = lookupInType(cls, intern("__init__"))
-        if initFunction == lookupInType(types.object, intern("__init__")) { initFunction = .null }
+        var initFunction = lookupInType(cls, names.__init__)
+        if initFunction == lookupInType(types.object, names.__init__) { initFunction = .null }
         if !initFunction.isNull && initFunction.typeID == L.function.id { return (instance, initFunction) }
         if !initFunction.isNull {
             // A built-in or otherwise callable __init__ (e.g. inherited from a built-in base).

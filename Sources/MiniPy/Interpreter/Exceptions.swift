@@ -27,7 +27,7 @@ extension Runtime {
         guard exc.typeID == L.instance.id else { return }
         let code = frame.code
         let line = code.lines.isEmpty ? 0 : Int(code.lines[min(frame.pc, code.lines.count - 1)])
-        let key = intern("__traceback__")
+        let key = names.__traceback__
         let dict = exc.ref(L.instanceDict)
         var list = dictGetStr(dict, key)
         if list.isNull || list.typeID != L.list.id {
@@ -47,7 +47,7 @@ extension Runtime {
     public func formatUncaught(_ exc: Ref) -> String {
         var out = "Traceback (most recent call last):\n"
         if exc.typeID == L.instance.id {
-            let list = dictGetStr(exc.ref(L.instanceDict), intern("__traceback__"))
+            let list = dictGetStr(exc.ref(L.instanceDict), names.__traceback__)
             if !list.isNull && list.typeID == L.list.id {
                 for entry in items(list).reversed() {
                     let parts = items(entry)

@@ -570,7 +570,7 @@ struct DispatchState {
     @inline(__always) init(_ frame: UnsafeMutablePointer<Frame>) {
         self.frame = frame
         info = frame.pointee.info.takeUnretainedValue()
-        code = info.code.code.baseAddress.unsafelyUnwrapped
+        code = info.instructions
         consts = info.consts
         names = info.names
         pc = frame.pointee.pc

@@ -16,7 +16,7 @@ import Meta
 /// | W_Array     | capacity: i                                                   | capacity refs |
 /// | W_IntArray  | count: i                                                      | count ints    |
 /// | W_Dict/W_Set| used: i, filled: i, index: r (W_IntArray), entries: r (W_Array: key, value pairs) | |
-/// | W_Function  | code: i, globals: r, name: r, qualname: r, defaults: r, kwdefaults: r, closure: r, owner: r | |
+/// | W_Function  | code: i (CodeInfo address), globals: r, name: r, qualname: r, defaults: r, kwdefaults: r, closure: r, owner: r | |
 /// | W_Builtin   | index: i, self: r, name: r                                    |               |
 /// | W_Method    | function: r, self: r                                          |               |
 /// | W_Type      | name: r, base: r, dict: r, mro: r, layout: i, flags: i, module: r |           |
@@ -26,7 +26,7 @@ import Meta
 /// | W_Slice     | start: r, stop: r, step: r                                    |               |
 /// | W_Cell      | contents: r                                                   |               |
 /// | W_Iterator  | kind: i, index: i, end: i, a: r, b: r, c: r                   |               |
-/// | W_Code      | code: i                                                       |               |
+/// | W_Code      | code: i (CodeInfo address)                                                      |               |
 /// | W_Wrapper   | kind: i, function: r (staticmethod, classmethod, property)    |               |
 /// | W_Super    | cls: r (the class whose base is searched), self: r            |               |
 /// | W_None, W_NotImplemented, W_Ellipsis | (none)                               |               |

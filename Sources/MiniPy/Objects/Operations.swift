@@ -26,6 +26,12 @@ public enum UnaryOp: Sendable {
 /// Built-in types answer first (BuiltinOps); instances of user classes answer through their dunder methods.
 extension Runtime {
     /// The method `name` of `x`'s type if `x` is an instance of a user class (null otherwise or if absent).
+    @inline(__always) func userMethod(_ x: Ref, _ name: Ref) -> Ref {
+        guard x.typeID == L.instance.id else { return .null }
+        return lookupInType(x.ref(L.instanceClass), name)
+    }
+
+    /// `userMethod` by a name given as text (for the rarely used dunders).
     @inline(__always) func userMethod(_ x: Ref, _ name: String) -> Ref {
         guard x.typeID == L.instance.id else { return .null }
         return lookupInType(x.ref(L.instanceClass), intern(name))
@@ -40,13 +46,13 @@ extension Runtime {
 
     public func isTrue(_ x: Ref) throws(PyException) -> Bool {
         if let b = builtinTruth(x) { return b }
-        let m = userMethod(x, "__bool__")
+        let m = userMethod(x, names.__bool__)
         if !m.isNull {
             let r = try callMethod(m, x, [])
             guard r.typeID == L.bool.id else { throw typeError("__bool__ should return bool, returned \(typeName(r))") }
             return r == trueObject
         }
-        let len = userMethod(x, "__len__")
+        let len = userMethod(x, names.__len__)
         if !len.isNull { return try lengthOf(x) != 0 }
         return true
     }
@@ -71,14 +77,14 @@ extension Runtime {
             throw typeError("unhashable type: '\(typeName(x))'")
         }
         if id == L.instance.id {
-            let m = userMethod(x, "__hash__")
+            let m = userMethod(x, names.__hash__)
             if !m.isNull {
                 if m == none { throw typeError("unhashable type: '\(typeName(x))'") }
                 let r = try callMethod(m, x, [])
                 guard isInt(r) else { throw typeError("__hash__ method should return an integer") }
                 return smallInt(r).map { pyHashInt($0) } ?? pyHashInt(bigValue(r))
             }
-            if !userMethod(x, "__eq__").isNull { throw typeError("unhashable type: '\(typeName(x))'") }
+            if !userMethod(x, names.__eq__).isNull { throw typeError("unhashable type: '\(typeName(x))'") }
         }
         return Int(bitPattern: x.bits >> 4)
     }
@@ -87,7 +93,7 @@ extension Runtime {
 
     public func repr(_ x: Ref) throws(PyException) -> String {
         if x.typeID == L.instance.id || x.typeID == L.type.id {
-            let m = userMethod(x, "__repr__")
+            let m = userMethod(x, names.__repr__)
             if !m.isNull { return try stringResult(callMethod(m, x, []), "__repr__") }
             return try instanceRepr(x)
         }
@@ -98,7 +104,7 @@ extension Runtime {
         if x.typeID == L.str.id { return string(x) }
         if x.typeID == L.type.id { return try repr(x) }
         if x.typeID == L.instance.id {
-            let m = userMethod(x, "__str__")
+            let m = userMethod(x, names.__str__)
             if !m.isNull { return try stringResult(callMethod(m, x, []), "__str__") }
             if isInstance(x, exceptions.BaseException) { return try exceptionStr(x) }
             return try repr(x)
@@ -124,7 +130,7 @@ extension Runtime {
     }
 
     public func exceptionArgs(_ e: Ref) -> Ref {
-        let a = dictGetStr(e.ref(L.instanceDict), intern("args"))
+        let a = dictGetStr(e.ref(L.instanceDict), names.args)
         return a.isNull ? emptyTuple : a
     }
 
@@ -156,18 +162,18 @@ extension Runtime {
         if op == .mod && a.typeID == L.str.id { return try percentFormat(a, b) }
         if let r = try sequenceBinary(op, a, b) { return r }
         if inplace {
-            let m = userMethod(a, "__i\(op.dunder)__")
+            let m = userMethod(a, names.inplace[op.rawValue])
             if !m.isNull {
                 let r = try callMethod(m, a, [b])
                 if r != notImplemented { return r }
             }
         }
-        let m = userMethod(a, "__\(op.dunder)__")
+        let m = userMethod(a, names.binary[op.rawValue])
         if !m.isNull {
             let r = try callMethod(m, a, [b])
             if r != notImplemented { return r }
         }
-        let rm = userMethod(b, "__r\(op.dunder)__")
+        let rm = userMethod(b, names.reflected[op.rawValue])
         if !rm.isNull {
             let r = try callMethod(rm, b, [a])
             if r != notImplemented { return r }
@@ -190,10 +196,7 @@ extension Runtime {
     public func compare(_ op: CompareOp, _ a: Ref, _ b: Ref) throws(PyException) -> Ref {
         if let r = numberCompare(op, a, b) { return bool(r) }
         if let r = try sequenceCompare(op, a, b) { return bool(r) }
-        let names: [CompareOp: (String, String)] = [.lt: ("__lt__", "__gt__"), .le: ("__le__", "__ge__"),
-                                                    .eq: ("__eq__", "__eq__"), .ne: ("__ne__", "__ne__"),
-                                                    .gt: ("__gt__", "__lt__"), .ge: ("__ge__", "__le__")]
-        let (forward, reflected) = names[op]!
+        let forward = names.compare[Int(op.rawValue)], reflected = names.compareReflected[Int(op.rawValue)]
         let m = userMethod(a, forward)
         if !m.isNull {
             let r = try callMethod(m, a, [b])
@@ -207,7 +210,7 @@ extension Runtime {
         switch op {
         case .eq: return bool(a == b)
         case .ne:
-            if !userMethod(a, "__eq__").isNull { return bool(!(try isTrue(compare(.eq, a, b)))) }
+            if !userMethod(a, names.__eq__).isNull { return bool(!(try isTrue(compare(.eq, a, b)))) }
             return bool(a != b)
         default:
             throw typeError("'\(op.symbol)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
@@ -217,9 +220,9 @@ extension Runtime {
     /// `item in container`.
     public func contains(_ container: Ref, _ item: Ref) throws(PyException) -> Bool {
         if let r = try builtinContains(container, item) { return r }
-        let m = userMethod(container, "__contains__")
+        let m = userMethod(container, names.__contains__)
         if !m.isNull { return try isTrue(callMethod(m, container, [item])) }
-        if !userMethod(container, "__iter__").isNull || !userMethod(container, "__getitem__").isNull {
+        if !userMethod(container, names.__iter__).isNull || !userMethod(container, names.__getitem__).isNull {
             let it = try getIter(container)
             tempRoots.append(it)
             defer { tempRoots.removeLast() }
@@ -234,7 +237,7 @@ extension Runtime {
 
     public func lengthOf(_ x: Ref) throws(PyException) -> Int {
         if let n = builtinLength(x) { return n }
-        let m = userMethod(x, "__len__")
+        let m = userMethod(x, names.__len__)
         if !m.isNull {
             let r = try callMethod(m, x, [])
             guard let n = smallInt(r) else { throw typeError("'\(typeName(r))' object cannot be interpreted as an integer") }
@@ -248,7 +251,7 @@ extension Runtime {
 
     public func getItem(_ o: Ref, _ key: Ref) throws(PyException) -> Ref {
         if let r = try builtinGetItem(o, key) { return r }
-        let m = userMethod(o, "__getitem__")
+        let m = userMethod(o, names.__getitem__)
         if !m.isNull { return try callMethod(m, o, [key]) }
         if o.typeID == L.type.id, o == types.list || o == types.dict || o == types.tuple || o == types.set || o == types.type {
             return o  // `list[int]` in annotations that are evaluated
@@ -258,14 +261,14 @@ extension Runtime {
 
     public func setItem(_ o: Ref, _ key: Ref, _ value: Ref) throws(PyException) {
         if try builtinSetItem(o, key, value) { return }
-        let m = userMethod(o, "__setitem__")
+        let m = userMethod(o, names.__setitem__)
         if !m.isNull { _ = try callMethod(m, o, [key, value]); return }
         throw typeError("'\(typeName(o))' object does not support item assignment")
     }
 
     public func delItem(_ o: Ref, _ key: Ref) throws(PyException) {
         if try builtinDelItem(o, key) { return }
-        let m = userMethod(o, "__delitem__")
+        let m = userMethod(o, names.__delitem__)
         if !m.isNull { _ = try callMethod(m, o, [key]); return }
         throw typeError("'\(typeName(o))' object does not support item deletion")
     }
@@ -275,16 +278,16 @@ extension Runtime {
     /// `iter(x)`.
     public func getIter(_ x: Ref) throws(PyException) -> Ref {
         if let it = try builtinIter(x) { return it }
-        let m = userMethod(x, "__iter__")
+        let m = userMethod(x, names.__iter__)
         if !m.isNull { return try callMethod(m, x, []) }
-        if !userMethod(x, "__getitem__").isNull { return newIterator(.getitem, a: x) }
+        if !userMethod(x, names.__getitem__).isNull { return newIterator(.getitem, a: x) }
         throw typeError("'\(typeName(x))' object is not iterable")
     }
 
     /// The next item of an iterator, or null when it is exhausted.
     public func next(_ it: Ref) throws(PyException) -> Ref {
         if it.typeID == L.iterator.id { return try builtinNext(it) }
-        let m = userMethod(it, "__next__")
+        let m = userMethod(it, names.__next__)
         guard !m.isNull else { throw typeError("'\(typeName(it))' object is not an iterator") }
         do {
             return try callMethod(m, it, [])

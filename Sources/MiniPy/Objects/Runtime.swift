@@ -25,11 +25,13 @@ public final class Runtime {
     public internal(set) var types: BuiltinTypes!
     var typeOfLayout: [Ref] = []
     public internal(set) var exceptions: ExceptionTypes!
+    /// Interned names used on hot paths.
+    public private(set) var names: Names!
 
     /// Interned strings: identifiers, attribute names, string constants.
     var interned: [String: Ref] = [:]
     var asciiCache: [Ref?] = Array(repeating: nil, count: 128)
-    /// Host objects that heap objects refer to by index (code objects).
+    /// Every loaded code object and its runtime data (kept for the runtime's life: heap objects point at them).
     public internal(set) var codeObjects: [CodeObject] = []
     public internal(set) var codeInfos: [CodeInfo] = []
     /// Built-in function bodies, referred to by `W_Builtin.index`.
@@ -80,6 +82,8 @@ public final class Runtime {
         bootstrapExceptions()
         modules = newDict()
         builtinsDict = newDict()
+        names = Names(self)
+        tempRootsPermanent.append(contentsOf: names.all)
     }
 
     // MARK: allocation
@@ -198,7 +202,7 @@ public final class Runtime {
     /// Registers a host code object and returns its W_Code handle index.
     func registerCode(_ code: CodeObject) -> CodeInfo {
         if let info = code.runtimeData as? CodeInfo { return info }
-        let info = CodeInfo(code: code, index: codeObjects.count, runtime: self)
+        let info = CodeInfo(code: code, runtime: self)
         codeObjects.append(code)
         codeInfos.append(info)
         code.runtimeData = info
@@ -256,7 +260,7 @@ public final class Runtime {
         let e = alloc(L.instance)
         e.set(L.instanceClass, type)
         e.set(L.instanceDict, newDict())
-        dictSetStr(e.ref(L.instanceDict), intern("args"), newTuple(args))
+        dictSetStr(e.ref(L.instanceDict), names.args, newTuple(args))
         return e
     }
 
@@ -270,10 +274,11 @@ public final class Runtime {
     public func keyError(_ key: Ref) -> PyException { PyException(newExceptionWithArgs(exceptions.KeyError, [key])) }
 }
 
-/// Per-code-object runtime data: its constants materialised as guest objects, its names interned.
+/// Per-code-object runtime data: its constants materialised as guest objects, its names interned, and what a call
+/// needs to know about its parameters. Code infos live as long as the runtime (`Runtime.codeInfos` keeps them),
+/// so heap objects refer to them by address (W_Code.code, W_Function.code).
 public final class CodeInfo {
-    public unowned let code: CodeObject
-    public let index: Int
+    public unowned(unsafe) let code: CodeObject
     public let consts: UnsafeMutablePointer<Ref>
     public let names: UnsafeMutablePointer<Ref>
     /// Local slots (parameters and other locals), then cells (cellvars, freevars).
@@ -283,15 +288,24 @@ public final class CodeInfo {
     public let cellFromArg: [Int]
     /// Slots a frame of this code needs: locals, cells, value stack.
     public let frameSize: Int
+    public let argcount: Int
+    /// Parameters including keyword-only ones, `*args` and `**kwargs`.
+    public let totalArgs: Int
+    /// Only positional parameters (calls can bind arguments by position alone).
+    public let hasSimpleParameters: Bool
+    public let instructions: UnsafeMutablePointer<Instruction>
     /// The W_Code object standing for this code in the heap.
     public private(set) var codeRef = Ref.null
 
-    init(code: CodeObject, index: Int, runtime rt: Runtime) {
+    init(code: CodeObject, runtime rt: Runtime) {
         self.code = code
-        self.index = index
         nlocals = code.varnames.count
         ncells = code.cellvars.count + code.freevars.count
         frameSize = nlocals + ncells + code.stackSize
+        argcount = code.argcount
+        totalArgs = code.totalArgs
+        hasSimpleParameters = code.kwonlyargcount == 0 && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
+        instructions = code.code.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
         cellFromArg = code.cellvars.map { name in
             code.varnames.prefix(code.totalArgs).firstIndex(of: name) ?? -1
         }
@@ -300,7 +314,7 @@ public final class CodeInfo {
         names = .allocate(capacity: max(code.names.count, 1))
         names.initialize(repeating: .null, count: max(code.names.count, 1))
         codeRef = rt.alloc(rt.L.code)
-        codeRef.set(rt.L.codeIndex, index)
+        codeRef.set(rt.L.codeIndex, Int(bitPattern: Unmanaged.passUnretained(self).toOpaque()))
         for (i, n) in code.names.enumerated() { names[i] = rt.intern(n) }
     }
 
@@ -328,7 +342,12 @@ extension Runtime {
     }
 
     /// The host code object behind a W_Code or W_Function.
-    public func codeObject(ofCodeRef r: Ref) -> CodeObject { codeObjects[r.int(L.codeIndex)] }
+    public func codeObject(ofCodeRef r: Ref) -> CodeObject { codeInfo(at: r.int(L.codeIndex)).code }
+
+    /// The code info whose address a W_Code or W_Function holds.
+    @inline(__always) func codeInfo(at address: Int) -> CodeInfo {
+        Unmanaged<CodeInfo>.fromOpaque(UnsafeRawPointer(bitPattern: address).unsafelyUnwrapped).takeUnretainedValue()
+    }
 }
 
 /// Buffered writes to a file descriptor.
