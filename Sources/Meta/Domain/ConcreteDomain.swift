@@ -47,6 +47,26 @@
     @inlinable public func intAddOvf(_ a: Int, _ b: Int) -> Int? { let (r, o) = a.addingReportingOverflow(b); return o ? nil : r }
     @inlinable public func intSubOvf(_ a: Int, _ b: Int) -> Int? { let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : r }
     @inlinable public func intMulOvf(_ a: Int, _ b: Int) -> Int? { let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : r }
+    @inlinable public func intFloorDiv(_ a: Int, _ b: Int) -> Int? {
+        if b == 0 || (a == .min && b == -1) { return nil }
+        let q = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+    }
+    @inlinable public func intMod(_ a: Int, _ b: Int) -> Int? {
+        if b == 0 { return nil }
+        if b == -1 { return 0 }
+        let r = a % b
+        return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
+    }
+    @inlinable public func intLshiftOvf(_ a: Int, _ b: Int) -> Int? {
+        if b < 0 || b >= 64 { return a == 0 && b >= 0 ? 0 : nil }
+        let r = a << b
+        return r >> b == a ? r : nil
+    }
+    @inlinable public func intRshift(_ a: Int, _ b: Int) -> Int? {
+        if b < 0 { return nil }
+        return b >= 64 ? (a < 0 ? -1 : 0) : a >> b
+    }
     @inlinable public func intAnd(_ a: Int, _ b: Int) -> Int { a & b }
     @inlinable public func intOr(_ a: Int, _ b: Int) -> Int { a | b }
     @inlinable public func intXor(_ a: Int, _ b: Int) -> Int { a ^ b }
@@ -72,9 +92,11 @@
     @inlinable public func intToFloat(_ a: Int) -> Double { Double(a) }
     @inlinable public func floatIsZero(_ a: Double) -> Bool { a == 0 }
 
-    @inlinable public func callR(_ f: ResidualFunction1, _ a: Ref) -> Ref { f.function(a) }
-    @inlinable public func callR(_ f: ResidualFunction2, _ a: Ref, _ b: Ref) -> Ref { f.function(a, b) }
-    @inlinable public func callR(_ f: ResidualFunction3, _ a: Ref, _ b: Ref, _ c: Ref) -> Ref { f.function(a, b, c) }
+    @inlinable public func callR(_ f: ResidualFunction1, _ a: Ref) -> Ref { Ref(bits: f.function(a.bits)) }
+    @inlinable public func callR(_ f: ResidualFunction2, _ a: Ref, _ b: Ref) -> Ref { Ref(bits: f.function(a.bits, b.bits)) }
+    @inlinable public func callR(_ f: ResidualFunction3, _ a: Ref, _ b: Ref, _ c: Ref) -> Ref {
+        Ref(bits: f.function(a.bits, b.bits, c.bits))
+    }
 
     @inlinable public mutating func switchFrame(locals: UnsafeMutablePointer<Ref>, sp: UnsafeMutablePointer<Ref>) {
         self.locals = locals

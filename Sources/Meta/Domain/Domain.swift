@@ -48,6 +48,15 @@ public protocol Domain {
     func intAddOvf(_ a: I, _ b: I) -> I?
     func intSubOvf(_ a: I, _ b: I) -> I?
     func intMulOvf(_ a: I, _ b: I) -> I?
+    /// Floor division rounding toward negative infinity (Python's `//`); `nil` when `b` is 0 or the result
+    /// overflows.
+    func intFloorDiv(_ a: I, _ b: I) -> I?
+    /// Modulo with the sign of `b` (Python's `%`); `nil` when `b` is 0.
+    func intMod(_ a: I, _ b: I) -> I?
+    /// `a << b`; `nil` when `b` is negative or the result overflows.
+    func intLshiftOvf(_ a: I, _ b: I) -> I?
+    /// Arithmetic `a >> b`; `nil` when `b` is negative.
+    func intRshift(_ a: I, _ b: I) -> I?
     func intAnd(_ a: I, _ b: I) -> I
     func intOr(_ a: I, _ b: I) -> I
     func intXor(_ a: I, _ b: I) -> I
@@ -101,24 +110,25 @@ public protocol Domain {
     mutating func poke(_ depth: Int, _ value: R)
 }
 
-/// A runtime function with one reference argument, called from interpreted or compiled code. The name is what
-/// traces print (`call_r(ConstClass(name), ...)`).
+/// A runtime function with one reference argument, called from interpreted or compiled code: a C-convention
+/// function (machine code calls it with the System V ABI) taking and returning references as words, and the name
+/// traces print (`call_r(ConstClass(name), ...)`). Plain values: passing one costs no reference counting.
 public struct ResidualFunction1: Sendable {
-    public let name: String
-    public let function: @Sendable (Ref) -> Ref
-    public init(_ name: String, _ function: @escaping @Sendable (Ref) -> Ref) { self.name = name; self.function = function }
+    public let name: StaticString
+    public let function: @convention(c) (UInt) -> UInt
+    public init(_ name: StaticString, _ function: @convention(c) (UInt) -> UInt) { self.name = name; self.function = function }
 }
 
 /// A runtime function with two reference arguments (see `ResidualFunction1`).
 public struct ResidualFunction2: Sendable {
-    public let name: String
-    public let function: @Sendable (Ref, Ref) -> Ref
-    public init(_ name: String, _ function: @escaping @Sendable (Ref, Ref) -> Ref) { self.name = name; self.function = function }
+    public let name: StaticString
+    public let function: @convention(c) (UInt, UInt) -> UInt
+    public init(_ name: StaticString, _ function: @convention(c) (UInt, UInt) -> UInt) { self.name = name; self.function = function }
 }
 
 /// A runtime function with three reference arguments (see `ResidualFunction1`).
 public struct ResidualFunction3: Sendable {
-    public let name: String
-    public let function: @Sendable (Ref, Ref, Ref) -> Ref
-    public init(_ name: String, _ function: @escaping @Sendable (Ref, Ref, Ref) -> Ref) { self.name = name; self.function = function }
+    public let name: StaticString
+    public let function: @convention(c) (UInt, UInt, UInt) -> UInt
+    public init(_ name: StaticString, _ function: @convention(c) (UInt, UInt, UInt) -> UInt) { self.name = name; self.function = function }
 }

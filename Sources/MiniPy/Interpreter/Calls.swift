@@ -82,7 +82,7 @@ extension Runtime {
     /// Sets up the frame of a guest function whose arguments are at `slot + 1` (they become its first locals).
     func pushFrame(function: Ref, at slot: UnsafeMutablePointer<Ref>, argc: Int, kwnames: Ref, constructed: Ref,
                    localsDict: Ref = .null) throws(PyException) {
-        let info = codeInfo(ofFunction: function)
+        unowned(unsafe) let info = codeInfo(ofFunction: function)
         let base = slot + 1
         if frames.depth >= recursionLimit || base + info.frameSize + 64 >= frames.stackEnd {
             throw error(exceptions.RecursionError, "maximum recursion depth exceeded")

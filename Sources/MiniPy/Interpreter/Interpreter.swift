@@ -27,6 +27,20 @@ struct Interpreter<D: Domain> {
         return o
     }
 
+    /// The int fast path of a binary operator (nil: overflow, a zero divisor, or an operator without one).
+    @inline(__always) func intOperation(_ d: inout D, _ op: BinaryOp, _ x: D.I, _ y: D.I) -> D.I? {
+        switch op {
+        case .floorDiv: d.intFloorDiv(x, y)
+        case .mod: d.intMod(x, y)
+        case .lshift: d.intLshiftOvf(x, y)
+        case .rshift: d.intRshift(x, y)
+        case .and: d.intAnd(x, y)
+        case .or: d.intOr(x, y)
+        case .xor: d.intXor(x, y)
+        case .add, .sub, .mul, .trueDiv, .pow: nil
+        }
+    }
+
     @inline(__always) func boxFloat(_ d: inout D, _ v: D.F) -> D.R {
         guard let o = d.new(L.float) else { rt.fatalMemoryError() }
         d.setfieldF(o, L.floatval, v)
@@ -225,15 +239,22 @@ struct Interpreter<D: Domain> {
                             d.push(try residual(&d, table[BinaryOp.mul.rawValue], a, b))
                         }
                     case .BINARY_TRUE_DIVIDE, .BINARY_FLOOR_DIVIDE, .BINARY_MODULO, .BINARY_POWER, .BINARY_LSHIFT,
-                         .BINARY_RSHIFT, .BINARY_AND, .BINARY_OR, .BINARY_XOR:
-                        let b = d.pop(), a = d.pop()
-                        let op = BinaryOp(rawValue: Int(instruction.opcode.rawValue - Opcode.BINARY_ADD.rawValue))!
-                        d.push(try residual(&d, Residuals.binary[op.rawValue], a, b))
-                    case .INPLACE_TRUE_DIVIDE, .INPLACE_FLOOR_DIVIDE, .INPLACE_MODULO, .INPLACE_POWER, .INPLACE_LSHIFT,
+                         .BINARY_RSHIFT, .BINARY_AND, .BINARY_OR, .BINARY_XOR,
+                         .INPLACE_TRUE_DIVIDE, .INPLACE_FLOOR_DIVIDE, .INPLACE_MODULO, .INPLACE_POWER, .INPLACE_LSHIFT,
                          .INPLACE_RSHIFT, .INPLACE_AND, .INPLACE_OR, .INPLACE_XOR:
                         let b = d.pop(), a = d.pop()
-                        let op = BinaryOp(rawValue: Int(instruction.opcode.rawValue - Opcode.INPLACE_ADD.rawValue))!
-                        d.push(try residual(&d, Residuals.inplace[op.rawValue], a, b))
+                        let inplace = instruction.opcode.rawValue >= Opcode.INPLACE_ADD.rawValue
+                        let first = inplace ? Opcode.INPLACE_ADD : Opcode.BINARY_ADD
+                        let op = BinaryOp(rawValue: Int(instruction.opcode.rawValue - first.rawValue))!
+                        if d.hasType(a, L.int) && d.hasType(b, L.int),
+                           let r = intOperation(&d, op, d.getfieldI(a, L.intval), d.getfieldI(b, L.intval)) {
+                            d.push(boxInt(&d, r))
+                        } else if op == .trueDiv && d.hasType(a, L.float) && d.hasType(b, L.float)
+                                    && !d.floatIsZero(d.getfieldF(b, L.floatval)) {
+                            d.push(boxFloat(&d, d.floatTrueDiv(d.getfieldF(a, L.floatval), d.getfieldF(b, L.floatval))))
+                        } else {
+                            d.push(try residual(&d, (inplace ? Residuals.inplace : Residuals.binary)[op.rawValue], a, b))
+                        }
                     case .BINARY_SUBSCR:
                         let k = d.pop(), o = d.pop()
                         if d.hasType(o, L.list) && d.hasType(k, L.int) {

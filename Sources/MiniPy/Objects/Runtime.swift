@@ -285,7 +285,7 @@ public final class CodeInfo {
     public let nlocals: Int
     public let ncells: Int
     /// For each cellvar, the parameter index it is initialised from (or -1).
-    public let cellFromArg: [Int]
+    public let cellFromArg: UnsafeBufferPointer<Int>
     /// Slots a frame of this code needs: locals, cells, value stack.
     public let frameSize: Int
     public let argcount: Int
@@ -306,9 +306,10 @@ public final class CodeInfo {
         totalArgs = code.totalArgs
         hasSimpleParameters = code.kwonlyargcount == 0 && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
         instructions = code.code.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
-        cellFromArg = code.cellvars.map { name in
-            code.varnames.prefix(code.totalArgs).firstIndex(of: name) ?? -1
-        }
+        let sources = code.cellvars.map { name in code.varnames.prefix(code.totalArgs).firstIndex(of: name) ?? -1 }
+        let cells = UnsafeMutableBufferPointer<Int>.allocate(capacity: sources.count)
+        _ = cells.initialize(from: sources)
+        cellFromArg = UnsafeBufferPointer(cells)
         consts = .allocate(capacity: max(code.consts.count, 1))
         consts.initialize(repeating: .null, count: max(code.consts.count, 1))
         names = .allocate(capacity: max(code.names.count, 1))
