@@ -88,7 +88,7 @@ public final class Heap {
     }
 
     /// Allocates `size` zeroed bytes whose header names `typeID`; `Ref.null` if the heap is full.
-    @inlinable public func allocate(typeID: UInt32, size: Int) -> Ref {
+    @inlinable @inline(__always) public func allocate(typeID: UInt32, size: Int) -> Ref {
         guard size <= Heap.largestCell else { return allocateLarge(typeID: typeID, size: size) }
         let cls = Int(classOfGranules[(size &+ 15) &>> 4])
         var cell = freeHeads[cls]
@@ -99,7 +99,16 @@ public final class Heap {
         let p = UnsafeMutableRawPointer(bitPattern: cell).unsafelyUnwrapped
         freeHeads[cls] = p.load(fromByteOffset: 8, as: UInt.self)
         p.storeBytes(of: 0, toByteOffset: 8, as: UInt.self)
-        if size > 16 { (p + 16).initializeMemory(as: UInt8.self, repeating: 0, count: size &- 16) }
+        if size <= 64 {
+            // Small objects (boxed ints and floats, most instances): a few word stores beat a call to memset.
+            var offset = 16
+            while offset < size {
+                p.storeBytes(of: 0, toByteOffset: offset, as: UInt.self)
+                offset &+= 8
+            }
+        } else {
+            (p + 16).initializeMemory(as: UInt8.self, repeating: 0, count: size &- 16)
+        }
         p.storeBytes(of: UInt64(typeID), as: UInt64.self)
         let cellSize = cellSizeOfClass[cls]
         bytesSinceCollection &+= cellSize

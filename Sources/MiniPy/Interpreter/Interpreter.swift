@@ -95,7 +95,6 @@ struct Interpreter<D: Domain> {
             do {
                 while true {
                     let instruction = state.code[state.pc]
-                    state.frame.pointee.pc = state.pc
                     state.pc += 1
                     let arg = Int(instruction.arg)
                     switch instruction.opcode {
@@ -192,9 +191,11 @@ struct Interpreter<D: Domain> {
                             // [NULL callable args...] -> [callable args...]
                             slot.update(from: slot + 1, count: arg + 1)
                             d.stackTop -= 1
-                            if try rt.callAt(slot, argc: arg, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
+                            state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
+                        if try rt.callAt(slot, argc: arg, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
                         } else {
-                            if try rt.callAt(slot, argc: arg + 1, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
+                            state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
+                        if try rt.callAt(slot, argc: arg + 1, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
                         }
 
                     case .UNARY_POSITIVE, .UNARY_NEGATIVE, .UNARY_INVERT:
@@ -450,9 +451,11 @@ struct Interpreter<D: Domain> {
                         d.push(d.constRef(rt.newFunction(codeRef, globals: state.frame.pointee.globals, defaults: defaults,
                                                          kwdefaults: kwdefaults, closure: closure)))
                     case .CALL_FUNCTION:
+                        state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
                         if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
                     case .CALL_FUNCTION_KW:
                         let kwnames = d.concrete(d.pop())
+                        state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
                         if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: kwnames, d: &d) { state.enter(frames.current, &d) }
                     case .CALL_FUNCTION_EX:
                         sync(&d)
@@ -464,7 +467,6 @@ struct Interpreter<D: Domain> {
                     case .RETURN_VALUE:
                         let result = d.concrete(d.pop())
                         let finished = state.frame.pointee
-                        frames.pop()
                         // The caller's stack top is the callee's function slot: the result replaces it.
                         var value = result
                         if !finished.constructed.isNull {
@@ -473,6 +475,7 @@ struct Interpreter<D: Domain> {
                             }
                             value = finished.constructed
                         }
+                        frames.pop()
                         if finished.isEntry {
                             rt.frames.top = finished.base - 1
                             return value
@@ -528,6 +531,7 @@ struct Interpreter<D: Domain> {
             } catch {
                 // Unwind: find the innermost handler, frame by frame (DESIGN §13: no Swift recursion to undo).
                 let exc = (error as! PyException).value
+                state.frame.pointee.pc = state.pc - 1  // the instruction that raised
                 rt.addTraceback(exc, frame: state.frame.pointee)
                 while true {
                     let failedAt = Int32(state.frame.pointee.pc)
