@@ -16,6 +16,7 @@ extension Runtime {
         let abc = newType(name: "ABC", base: types.object, layout: L.instance, flags: TypeFlag.abcBase, module: "abc")
         let registry = newSet()
         dictSetStr(abc.ref(L.typeDict), intern("__abstract_registry__"), registry)
+        classesChanged()
         dictSetStr(d, intern("ABC"), abc)
         // `abstractmethod` is bound to the registry: it arrives as the built-in's receiver.
         let mark = newBuiltin("abstractmethod") { rt, registry, args throws(PyException) in

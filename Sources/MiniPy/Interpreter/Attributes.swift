@@ -78,7 +78,7 @@ extension Runtime {
             case "__name__", "__qualname__": return o.ref(L.typeName)
             case "__base__": return o.ref(L.typeBase).isNull ? none : o.ref(L.typeBase)
             case "__module__": return o.ref(L.typeModule)
-            case "__dict__": return o.ref(L.typeDict)
+            case "__dict__": return dictCopy(o.ref(L.typeDict))  // a snapshot: class dicts change only via setattr
             case "__class__": return types.type
             case "__mro__":
                 var chain: [Ref] = []
@@ -132,6 +132,7 @@ extension Runtime {
                 throw typeError("cannot set '\(string(name))' attribute of immutable type '\(nameOfType(o))'")
             }
             dictSetStr(o.ref(L.typeDict), name, value)
+            classesChanged()
             return
         }
         if try !lookupAttr(o, name).isNull {
@@ -149,6 +150,7 @@ extension Runtime {
         default: throw attributeMissing(o, name)
         }
         if try dictDelete(d, name).isNull { throw attributeMissing(o, name) }
+        if o.typeID == L.type.id { classesChanged() }
     }
 
     /// LOAD_METHOD's lookup: the plain function or built-in method `name` found on `o`'s type, to be called with

@@ -50,7 +50,9 @@ extension Runtime {
         // A body whose methods use `super()`/`__class__` returns the `__class__` cell: it now holds the class.
         if classCell.typeID == L.cell.id { classCell.set(L.cellContents, cls) }
         _ = try? dictDelete(namespace, intern("__classcell__"))
+        classesChanged()
         try finishClass(cls)
+        classesChanged()
         return cls
     }
 

@@ -73,6 +73,7 @@ extension Runtime {
     /// Defines a method of a built-in type (found by attribute lookup and LOAD_METHOD like any method).
     public func defineMethod(_ type: Ref, _ name: String, _ body: @escaping BuiltinBody) {
         dictSetStr(type.ref(L.typeDict), intern(name), newBuiltin(name, body))
+        classesChanged()
     }
 
     /// Defines a function in a module's (or the builtins') dict.

@@ -25,6 +25,7 @@ public final class Runtime {
     public internal(set) var types: BuiltinTypes!
     var typeOfLayout: [Ref] = []
     public internal(set) var exceptions: ExceptionTypes!
+    let attributeCache = AttributeCache()
     /// Interned names used on hot paths.
     public private(set) var names: Names!
 
@@ -78,6 +79,8 @@ public final class Runtime {
         falseObject = alloc(L.bool); falseObject.set(L.intval, 0)
         emptyTuple = alloc(L.tuple, tail: 0)
         heap.rootScanners.append { [unowned self] heap in self.markRoots(heap) }
+        // A collection may free name strings whose addresses key cached lookups.
+        heap.rootScanners.append { [unowned self] _ in self.classesChanged() }
         bootstrapTypes()
         bootstrapExceptions()
         modules = newDict()
@@ -237,17 +240,6 @@ public final class Runtime {
     }
 
     @inline(__always) public func isInstance(_ r: Ref, _ type: Ref) -> Bool { isSubtype(typeOf(r), type) }
-
-    /// Looks `name` up along `type`'s MRO (null if absent).
-    public func lookupInType(_ type: Ref, _ name: Ref) -> Ref {
-        var t = type
-        while !t.isNull {
-            let v = dictGetStr(t.ref(L.typeDict), name)
-            if !v.isNull { return v }
-            t = t.ref(L.typeBase)
-        }
-        return .null
-    }
 
     // MARK: errors
 

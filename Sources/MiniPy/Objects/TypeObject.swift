@@ -43,6 +43,7 @@ extension Runtime {
         t.set(L.typeLayout, Int(layout.id))
         t.set(L.typeFlags, flags)
         t.set(L.typeModule, intern(module))
+        classesChanged()
         return t
     }
 
