@@ -117,67 +117,10 @@ extension Runtime {
 
     /// Parses an int literal as `int(s, base)` does: surrounding whitespace, a sign, an optional base prefix
     /// matching `base` (any prefix when `base` is 0), and underscores between digits.
+    /// `int(s, base)` for a string: the numeric core's exact parser, after a fast path for plain decimal text.
     public func parseInt(_ s: String, base: Int) throws(PyException) -> Ref {
-        func invalid() -> PyException {
-            valueError("invalid literal for int() with base \(base): \(pyStrRepr(s))")
-        }
-        var chars = Substring(s).unicodeScalars.drop(while: { Self.isPythonSpace($0) })
-        while let last = chars.last, Self.isPythonSpace(last) { chars.removeLast() }
-        var negative = false
-        if let first = chars.first, first == "+" || first == "-" { negative = first == "-"; chars.removeFirst() }
-        var radix = base
-        let lowered = String(String.UnicodeScalarView(chars.prefix(2))).lowercased()
-        let prefixes: [String: Int] = ["0x": 16, "0o": 8, "0b": 2]
-        var hadPrefix = false
-        if let r = prefixes[lowered], base == 0 || base == r {
-            radix = r
-            chars.removeFirst(2)
-            hadPrefix = true
-        } else if base == 0 {
-            radix = 10
-        }
-        var digits: [Int] = []
-        var underscoreAllowed = hadPrefix  // right after a prefix, or after a digit
-        var endsWithUnderscore = false
-        for c in chars {
-            if c == "_" {
-                guard underscoreAllowed else { throw invalid() }
-                underscoreAllowed = false
-                endsWithUnderscore = true
-                continue
-            }
-            let value: Int
-            switch c.value {
-            case 48...57: value = Int(c.value) - 48
-            case 65...90, 97...122: value = Int(c.value | 0x20) - 87
-            default:
-                guard c.properties.numericType == .decimal, let v = c.properties.numericValue else { throw invalid() }
-                value = Int(v)
-            }
-            guard value < radix else { throw invalid() }
-            digits.append(value)
-            underscoreAllowed = true
-            endsWithUnderscore = false
-        }
-        if digits.isEmpty || endsWithUnderscore { throw invalid() }
-        // Base 0 rejects leading zeros in a non-zero decimal ("010").
-        if base == 0 && !hadPrefix && digits.count > 1 && digits[0] == 0 && digits.contains(where: { $0 != 0 }) { throw invalid() }
-        if digits.count > 4300 && radix == 10 {
-            throw valueError("Exceeds the limit (4300 digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
-        }
-        // Accumulate in machine-word chunks: radix^chunk stays below 2^63.
-        var chunk = 1, scale = radix
-        while scale <= Int.max / radix / radix { scale *= radix; chunk += 1 }
-        var magnitude = BigInt(0)
-        var i = 0
-        while i < digits.count {
-            let end = min(i + chunk, digits.count)
-            var word = 0, power = 1
-            for d in digits[i..<end] { word = word * radix + d; power *= radix }
-            magnitude = magnitude * BigInt(power) + BigInt(word)
-            i = end
-        }
-        return newInt(negative ? -magnitude : magnitude)
+        if base == 10, s.utf8.count <= 18, let v = Int(s) { return newInt(v) }
+        return newInt(try numeric { () throws(NumberError) in try pyParseInt(s, base: base) })
     }
 
     /// Python's `str.isspace` for one code point.
@@ -195,8 +138,7 @@ extension Runtime {
         if x.typeID == L.float.id { return x }
         if isInt(x) { return newFloat(try intToDouble(x)) }
         if x.typeID == L.str.id {
-            guard let d = Self.parseFloat(string(x)) else { throw valueError("could not convert string to float: \(pyStrRepr(string(x)))") }
-            return newFloat(d)
+            return newFloat(try parseFloat(string(x)))
         }
         for name in ["__float__", "__index__"] {
             let m = userMethod(x, name)
@@ -211,53 +153,14 @@ extension Runtime {
         throw typeError("float() argument must be a string or a real number, not '\(typeName(x))'")
     }
 
-    /// Parses a float literal as `float(s)` does (decimal forms, `inf`, `infinity`, `nan`, underscores between
-    /// digits, surrounding whitespace); nil if invalid.
-    public static func parseFloat(_ s: String) -> Double? {
-        var text = Substring(s).unicodeScalars.drop(while: { isPythonSpace($0) })
-        while let last = text.last, isPythonSpace(last) { text.removeLast() }
-        var body = String(String.UnicodeScalarView(text))
-        var sign = ""
-        if body.hasPrefix("+") || body.hasPrefix("-") { sign = String(body.removeFirst()) }
-        switch body.lowercased() {
-        case "inf", "infinity": return sign == "-" ? -.infinity : .infinity
-        case "nan": return sign == "-" ? -.nan : .nan
-        default: break
+    /// `float(s)` for a string: the numeric core's exact parser, after a fast path for plain decimal text (digits,
+    /// point, exponent, sign: forms where Swift's parser and Python's agree).
+    public func parseFloat(_ s: String) throws(PyException) -> Double {
+        if s.utf8.count <= 40, s.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 101 || $0 == 69 || $0 == 43 || $0 == 45 }),
+           let d = Double(s) {
+            return d
         }
-        // digits [. digits] [e [sign] digits], with single underscores only between digits.
-        var cleaned = ""
-        var sawDigit = false, sawPoint = false, sawExponent = false, exponentDigits = false
-        let chars = Array(body.unicodeScalars)
-        for (i, c) in chars.enumerated() {
-            switch c {
-            case "0"..."9":
-                cleaned.unicodeScalars.append(c)
-                if sawExponent { exponentDigits = true } else { sawDigit = true }
-            case "_":
-                guard i > 0, i + 1 < chars.count, ("0"..."9").contains(chars[i - 1]), ("0"..."9").contains(chars[i + 1]) else { return nil }
-            case ".":
-                if sawPoint || sawExponent { return nil }
-                sawPoint = true
-                cleaned.append(".")
-            case "e", "E":
-                if sawExponent || !sawDigit { return nil }
-                sawExponent = true
-                cleaned.append("e")
-                if i + 1 < chars.count, chars[i + 1] == "+" || chars[i + 1] == "-" { continue }
-            case "+", "-":
-                guard i > 0, chars[i - 1] == "e" || chars[i - 1] == "E" else { return nil }
-                cleaned.unicodeScalars.append(c)
-            default:
-                if let v = c.properties.numericValue, c.properties.numericType == .decimal {
-                    cleaned += String(Int(v))
-                    if sawExponent { exponentDigits = true } else { sawDigit = true }
-                } else {
-                    return nil
-                }
-            }
-        }
-        if !sawDigit || (sawExponent && !exponentDigits) { return nil }
-        return Double(sign + cleaned)
+        return try numeric { () throws(NumberError) in try pyParseFloat(s) }
     }
 
     // MARK: range
