@@ -56,8 +56,18 @@ struct Run: ParsableCommand {
     func run() throws {
         var options = Program.Options()
         if let maxHeap { options.maxHeapBytes = maxHeap.bytes }
+        // `--` ends metalab's options; everything after it belongs to the program.
+        var arguments = arguments
+        if let separator = arguments.firstIndex(of: "--") { arguments.remove(at: separator) }
+        // Ctrl-C raises KeyboardInterrupt in the guest. The parent may have started us with SIGINT blocked or
+        // ignored (test runners, some shells' background jobs): take it back.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         signal(SIGINT) { _ in Runtime.interruptRequested = 1 }
-        let status = runOnLargeStack { Program.run(path: file, arguments: arguments, options: options) }
+        let programArguments = arguments
+        let status = runOnLargeStack { Program.run(path: file, arguments: programArguments, options: options) }
         throw ExitCode(status)
     }
 }

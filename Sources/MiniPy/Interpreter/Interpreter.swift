@@ -328,12 +328,13 @@ struct Interpreter<D: Domain> {
                     case .JUMP_FORWARD:
                         state.pc = arg
                     case .JUMP_BACKWARD:
-                        state.pc = arg
-                        // can_enter_jit: the loop header; a safepoint for the GC and Ctrl-C.
+                        // can_enter_jit: the loop header; a safepoint for the GC and Ctrl-C (an exception raised
+                        // here belongs to this instruction, inside the loop's try blocks).
                         if rt.heap.collectRequested || Runtime.interruptRequested != 0 {
                             sync(&d)
                             try rt.safepoint()
                         }
+                        state.pc = arg
                     case .POP_JUMP_IF_FALSE:
                         let c = d.pop()
                         if try !truth(&d, c) { state.pc = arg }
