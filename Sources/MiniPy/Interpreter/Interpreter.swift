@@ -30,6 +30,9 @@ struct Interpreter<D: Domain> {
     /// The int fast path of a binary operator (nil: overflow, a zero divisor, or an operator without one).
     @inline(__always) func intOperation(_ d: inout D, _ op: BinaryOp, _ x: D.I, _ y: D.I) -> D.I? {
         switch op {
+        case .add: d.intAddOvf(x, y)
+        case .sub: d.intSubOvf(x, y)
+        case .mul: d.intMulOvf(x, y)
         case .floorDiv: d.intFloorDiv(x, y)
         case .mod: d.intMod(x, y)
         case .lshift: d.intLshiftOvf(x, y)
@@ -37,7 +40,18 @@ struct Interpreter<D: Domain> {
         case .and: d.intAnd(x, y)
         case .or: d.intOr(x, y)
         case .xor: d.intXor(x, y)
-        case .add, .sub, .mul, .trueDiv, .pow: nil
+        case .trueDiv, .pow: nil
+        }
+    }
+
+    /// The float fast path of a binary operator (nil: a zero divisor, or an operator without one).
+    @inline(__always) func floatOperation(_ d: inout D, _ op: BinaryOp, _ x: D.F, _ y: D.F) -> D.F? {
+        switch op {
+        case .add: d.floatAdd(x, y)
+        case .sub: d.floatSub(x, y)
+        case .mul: d.floatMul(x, y)
+        case .trueDiv: d.floatIsZero(y) ? nil : d.floatTrueDiv(x, y)
+        case .floorDiv, .mod, .pow, .lshift, .rshift, .and, .or, .xor: nil
         }
     }
 
@@ -206,43 +220,13 @@ struct Interpreter<D: Domain> {
                         let v = d.pop()
                         d.push(d.constRef(try truth(&d, v) ? rt.falseObject : rt.trueObject))
 
-                    case .BINARY_ADD, .INPLACE_ADD:
-                        let b = d.pop(), a = d.pop()
-                        if d.hasType(a, L.int) && d.hasType(b, L.int),
-                           let r = d.intAddOvf(d.getfieldI(a, L.intval), d.getfieldI(b, L.intval)) {
-                            d.push(boxInt(&d, r))
-                        } else if d.hasType(a, L.float) && d.hasType(b, L.float) {
-                            d.push(boxFloat(&d, d.floatAdd(d.getfieldF(a, L.floatval), d.getfieldF(b, L.floatval))))
-                        } else {
-                            let table = instruction.opcode == .BINARY_ADD ? Residuals.binary : Residuals.inplace
-                            d.push(try residual(&d, table[BinaryOp.add.rawValue], a, b))
-                        }
-                    case .BINARY_SUBTRACT, .INPLACE_SUBTRACT:
-                        let b = d.pop(), a = d.pop()
-                        if d.hasType(a, L.int) && d.hasType(b, L.int),
-                           let r = d.intSubOvf(d.getfieldI(a, L.intval), d.getfieldI(b, L.intval)) {
-                            d.push(boxInt(&d, r))
-                        } else if d.hasType(a, L.float) && d.hasType(b, L.float) {
-                            d.push(boxFloat(&d, d.floatSub(d.getfieldF(a, L.floatval), d.getfieldF(b, L.floatval))))
-                        } else {
-                            let table = instruction.opcode == .BINARY_SUBTRACT ? Residuals.binary : Residuals.inplace
-                            d.push(try residual(&d, table[BinaryOp.sub.rawValue], a, b))
-                        }
-                    case .BINARY_MULTIPLY, .INPLACE_MULTIPLY:
-                        let b = d.pop(), a = d.pop()
-                        if d.hasType(a, L.int) && d.hasType(b, L.int),
-                           let r = d.intMulOvf(d.getfieldI(a, L.intval), d.getfieldI(b, L.intval)) {
-                            d.push(boxInt(&d, r))
-                        } else if d.hasType(a, L.float) && d.hasType(b, L.float) {
-                            d.push(boxFloat(&d, d.floatMul(d.getfieldF(a, L.floatval), d.getfieldF(b, L.floatval))))
-                        } else {
-                            let table = instruction.opcode == .BINARY_MULTIPLY ? Residuals.binary : Residuals.inplace
-                            d.push(try residual(&d, table[BinaryOp.mul.rawValue], a, b))
-                        }
-                    case .BINARY_TRUE_DIVIDE, .BINARY_FLOOR_DIVIDE, .BINARY_MODULO, .BINARY_POWER, .BINARY_LSHIFT,
-                         .BINARY_RSHIFT, .BINARY_AND, .BINARY_OR, .BINARY_XOR,
-                         .INPLACE_TRUE_DIVIDE, .INPLACE_FLOOR_DIVIDE, .INPLACE_MODULO, .INPLACE_POWER, .INPLACE_LSHIFT,
-                         .INPLACE_RSHIFT, .INPLACE_AND, .INPLACE_OR, .INPLACE_XOR:
+                    case .BINARY_ADD, .BINARY_SUBTRACT, .BINARY_MULTIPLY, .BINARY_TRUE_DIVIDE, .BINARY_FLOOR_DIVIDE,
+                         .BINARY_MODULO, .BINARY_POWER, .BINARY_LSHIFT, .BINARY_RSHIFT, .BINARY_AND, .BINARY_OR, .BINARY_XOR,
+                         .INPLACE_ADD, .INPLACE_SUBTRACT, .INPLACE_MULTIPLY, .INPLACE_TRUE_DIVIDE, .INPLACE_FLOOR_DIVIDE,
+                         .INPLACE_MODULO, .INPLACE_POWER, .INPLACE_LSHIFT, .INPLACE_RSHIFT, .INPLACE_AND, .INPLACE_OR,
+                         .INPLACE_XOR:
+                        // The operator is green (it comes from the opcode): int and float fast paths through the
+                        // domain, everything else (big ints, strings, lists, dunder methods) a residual call.
                         let b = d.pop(), a = d.pop()
                         let inplace = instruction.opcode.rawValue >= Opcode.INPLACE_ADD.rawValue
                         let first = inplace ? Opcode.INPLACE_ADD : Opcode.BINARY_ADD
@@ -250,9 +234,9 @@ struct Interpreter<D: Domain> {
                         if d.hasType(a, L.int) && d.hasType(b, L.int),
                            let r = intOperation(&d, op, d.getfieldI(a, L.intval), d.getfieldI(b, L.intval)) {
                             d.push(boxInt(&d, r))
-                        } else if op == .trueDiv && d.hasType(a, L.float) && d.hasType(b, L.float)
-                                    && !d.floatIsZero(d.getfieldF(b, L.floatval)) {
-                            d.push(boxFloat(&d, d.floatTrueDiv(d.getfieldF(a, L.floatval), d.getfieldF(b, L.floatval))))
+                        } else if d.hasType(a, L.float) && d.hasType(b, L.float),
+                                  let r = floatOperation(&d, op, d.getfieldF(a, L.floatval), d.getfieldF(b, L.floatval)) {
+                            d.push(boxFloat(&d, r))
                         } else {
                             d.push(try residual(&d, (inplace ? Residuals.inplace : Residuals.binary)[op.rawValue], a, b))
                         }
