@@ -39,7 +39,8 @@ let package = Package(
             dependencies: ["MiniPy", "Meta", .product(name: "BigInt", package: "BigInt")],
             exclude: ["Vectors", "Golden"]
         ),
-        .testTarget(name: "MetalabTests", dependencies: ["MiniPy"]),
+        // End-to-end tests run the `metalab` executable, so they depend on it (and `swift test` builds it).
+        .testTarget(name: "MetalabTests", dependencies: ["metalab"]),
     ],
     swiftLanguageModes: [.v5]
 )
