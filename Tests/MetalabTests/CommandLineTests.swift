@@ -70,6 +70,20 @@ struct CommandLineTests {
         #expect(r.stdout == "caught maximum recursion depth exceeded\n")
     }
 
+    /// Deep guest recursion (past any fixed frame-table size) inside a built-in's callback stays correct.
+    @Test func deepRecursionInsideCallbacks() throws {
+        let file = try program("""
+        import sys
+        sys.setrecursionlimit(20000)
+        def depth(n):
+            return 0 if n == 0 else 1 + depth(n - 1)
+        print(depth(5000), sorted([3, 1, 2], key=lambda x: depth(x * 1000)))
+        """)
+        let r = try run(["run", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "5000 [1, 2, 3]\n")
+    }
+
     /// Short-lived objects are reclaimed: a program that allocates far more than the heap limit, but keeps
     /// little alive, finishes.
     @Test func garbageIsReclaimedUnderAHeapLimit() throws {

@@ -84,7 +84,7 @@ extension Runtime {
                    localsDict: Ref = .null) throws(PyException) {
         unowned(unsafe) let info = codeInfo(ofFunction: function)
         let base = slot + 1
-        if frames.depth >= recursionLimit || base + info.frameSize + 64 >= frames.stackEnd {
+        if frames.depth >= min(recursionLimit, FrameStack.capacity - 1) || base + info.frameSize + 64 >= frames.stackEnd {
             throw error(exceptions.RecursionError, "maximum recursion depth exceeded")
         }
         let simple = kwnames.isNull && info.hasSimpleParameters

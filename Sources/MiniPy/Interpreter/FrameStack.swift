@@ -30,8 +30,11 @@ public struct Frame {
 /// interpreter, never by Swift recursion (DESIGN §13), so deep guest recursion raises RecursionError instead of
 /// overflowing the Swift stack.
 public final class FrameStack {
-    public private(set) var frames: UnsafeMutablePointer<Frame>
-    private var capacity: Int
+    /// Frame records, in a region reserved once and never moved: dispatch loops suspended in nested calls hold
+    /// pointers to their frames.
+    public let frames: UnsafeMutablePointer<Frame>
+    /// The most frames that can exist (deeper recursion raises RecursionError whatever the recursion limit).
+    public static let capacity = 1 << 20
     public var depth = 0
     /// The value stack region (reserved lazily by the kernel) and its end.
     public let stackStart: UnsafeMutablePointer<Ref>
@@ -42,8 +45,10 @@ public final class FrameStack {
     static let stackSlots = 16 << 20
 
     init() {
-        capacity = 256
-        frames = .allocate(capacity: capacity)
+        let frameBytes = FrameStack.capacity * MemoryLayout<Frame>.stride
+        guard let region = mmap(nil, frameBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+              region != MAP_FAILED else { fatalError("cannot reserve the frame stack") }
+        frames = region.bindMemory(to: Frame.self, capacity: FrameStack.capacity)
         let bytes = FrameStack.stackSlots * MemoryLayout<Ref>.stride
         let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
         guard let raw, raw != MAP_FAILED else { fatalError("cannot reserve the value stack") }
@@ -52,19 +57,10 @@ public final class FrameStack {
         top = stackStart
     }
 
-    /// Pushes a frame record (the caller has set up its slots).
+    /// Pushes a frame record (the caller has set up its slots and checked `depth < capacity`).
     @inline(__always) func push(_ f: Frame) {
-        if depth == capacity { grow() }
         (frames + depth).initialize(to: f)
         depth += 1
-    }
-
-    private func grow() {
-        let fresh = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
-        fresh.moveInitialize(from: frames, count: depth)
-        frames.deallocate()
-        frames = fresh
-        capacity *= 2
     }
 
     @inline(__always) func pop() {
