@@ -38,14 +38,17 @@ extension Runtime {
             try rt.dictUpdate(me, args.count == 1 ? args[0] : .null, args)
             return rt.none
         }
-        defineTypedMethod(dict, "copy") { rt, me, args throws(PyException) in
-            try args.check("copy", min: 0, max: 0, rt)
-            return rt.dictCopy(me)
-        }
-        defineTypedMethod(dict, "clear") { rt, me, args throws(PyException) in
-            try args.check("clear", min: 0, max: 0, rt)
-            rt.dictClear(me)
-            return rt.none
+        // dict and set share their storage, so one copy and one clear serve both.
+        for table in [dict, types.set] {
+            defineTypedMethod(table, "copy") { rt, me, args throws(PyException) in
+                try args.check("copy", min: 0, max: 0, rt)
+                return rt.dictCopy(me)
+            }
+            defineTypedMethod(table, "clear") { rt, me, args throws(PyException) in
+                try args.check("clear", min: 0, max: 0, rt)
+                rt.dictClear(me)
+                return rt.none
+            }
         }
         defineTypedMethod(dict, "popitem") { rt, me, args throws(PyException) in
             try args.check("popitem", min: 0, max: 0, rt)

@@ -25,15 +25,7 @@ extension Runtime {
             try rt.dictDelete(me, k)
             return k
         }
-        defineTypedMethod(set, "copy") { rt, me, args throws(PyException) in
-            try args.check("copy", min: 0, max: 0, rt)
-            return rt.dictCopy(me)
-        }
-        defineTypedMethod(set, "clear") { rt, me, args throws(PyException) in
-            try args.check("clear", min: 0, max: 0, rt)
-            rt.dictClear(me)
-            return rt.none
-        }
+        // copy and clear are shared with dict (DictMethods.swift): both use the same hash table storage.
         // union/intersection/difference/symmetric_difference take iterables; the *_update forms mutate.
         let operations: [(String, BinaryOp, Bool)] = [
             ("union", .or, false), ("intersection", .and, false), ("difference", .sub, false),
