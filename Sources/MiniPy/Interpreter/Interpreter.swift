@@ -108,6 +108,10 @@ struct Interpreter<D: Domain> {
         while true {
             do {
                 while true {
+                    if D.observesFrames {
+                        state.publish(&d, rt)
+                        d.jitMergePoint(code: UnsafeRawPointer(state.code), pc: state.pc)
+                    }
                     let instruction = state.code[state.pc]
                     state.pc += 1
                     let arg = Int(instruction.arg)
@@ -584,6 +588,14 @@ struct DispatchState {
         consts = info.consts
         names = info.names
         pc = frame.pointee.pc
+    }
+
+    /// Saves the pc and stack top in the executing frame's record (and the runtime's stack top), so that a hint
+    /// observing the frames sees where execution is.
+    @inline(__always) func publish<D: Domain>(_ d: inout D, _ rt: Runtime) {
+        frame.pointee.pc = pc
+        frame.pointee.sp = d.stackTop
+        rt.frames.top = d.stackTop
     }
 
     /// Switches to `frame` (after a call or a return), resuming at its saved instruction.
