@@ -181,6 +181,16 @@ func verifierErrors(_ text: String, _ w: IRTestWorld = IRTestWorld()) throws -> 
     ])
 }
 
+@Test func verifierRejectsRepeatedGuardNumbers() throws {
+    let errors = try verifierErrors("""
+        [i0]
+        guard_true(i0, descr=<Guard4>) [i0]
+        guard_true(i0, descr=<Guard4>) [i0]
+        finish()
+        """)
+    #expect(errors.map(\.description) == ["op 1: a second guard numbered 4"])
+}
+
 @Test func verifierChecksSnapshotsAndVirtuals() {
     let w = IRTestWorld()
     var t = Trace()

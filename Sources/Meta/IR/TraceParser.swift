@@ -317,8 +317,8 @@ private struct TraceReader {
     // MARK: snapshot lines
 
     mutating func snapshotLine(_ s: inout LineScanner) throws {
-        guard pending != nil else { throw s.error("a snapshot line must follow a guard") }
         s.skipSpaces()
+        guard pending != nil else { throw s.error("a snapshot line must follow a guard") }
         if s.take(word: "frame") {
             let name = try s.quoted()
             try s.expect(word: "code=")
@@ -333,19 +333,22 @@ private struct TraceReader {
             pending!.frames.append(SnapshotFrame(codeID: code, codeName: name, pc: pc, locals: locals, stack: stack))
         } else {
             try s.expect(word: "virtual")
-            let column = s.column + 1
+            s.skipSpaces()
+            let column = s.column
             guard case .variable(.ref, let number) = try valueToken(&s) else { throw s.error("expected a reference variable such as p5", column: column) }
             let v = try snapshotVariable(.ref, number, &s, column: column)
             if pending!.virtuals.contains(where: { $0.value == v }) { throw s.error("p\(number) is already virtual", column: column) }
             try s.expect("=")
-            let layoutColumn = s.column + 1
+            s.skipSpaces()
+            let layoutColumn = s.column
             let layoutName = s.name()
             guard let layout = resolver.layout(named: layoutName) else { throw s.error("unknown layout '\(layoutName)'", column: layoutColumn) }
             try s.expect("(")
             var fields: [VirtualField] = []
             if !s.take(")") {
                 repeat {
-                    let fieldColumn = s.column + 1
+                    s.skipSpaces()
+                    let fieldColumn = s.column
                     let fieldName = s.name()
                     guard let f = resolver.field(named: layoutName + "." + fieldName) else {
                         throw s.error("\(layoutName) has no field '\(fieldName)'", column: fieldColumn)
