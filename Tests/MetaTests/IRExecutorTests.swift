@@ -188,6 +188,14 @@ let boxedSumLoop = """
     #expect(try w.run(text, [.int(7), .float(0.0)]).reason == .guardFailed(opIndex: 1, guardNumber: 1))
 }
 
+@Test func guardNotInvalidatedFailsOnceTheTraceIsInvalidated() throws {
+    let w = IRTestWorld()
+    let executor = try IRExecutor(trace: try w.parse("[i0]\nguard_not_invalidated() [i0]\nfinish(i0)"), heap: w.heap)
+    #expect(try executor.run([.int(1)]).reason == .finished(opIndex: 1))
+    executor.isInvalidated = true
+    #expect(try executor.run([.int(1)]) == TraceExit(reason: .guardFailed(opIndex: 0, guardNumber: 0), values: [.int(1)]))
+}
+
 @Test func aBridgeJumpsOutToItsLoop() throws {
     let w = IRTestWorld()
     let bridge = try w.parse("""

@@ -207,6 +207,7 @@ func parseError(_ text: String) -> String {
     #expect(parseError("[i0]\ni1 = int_add(i0, W_Int)") == "line 2, column 18: expected a value (a variable, a number or a constant), found 'W_Int'")
     #expect(parseError("[i0]\nfinish(i0) junk") == "line 2, column 12: unexpected 'j' at the end of the line")
     #expect(parseError("[i0]\n[i0]") == "line 2, column 1: input arguments must come once, before the first operation")
+    #expect(parseError("[i0]\nguard_true(i0) [i0,  i9]") == "line 2, column 22: i9 is not defined")
     #expect(parseError("") == "line 1, column 1: expected a trace, found none")
 }
 

@@ -11,6 +11,9 @@
 public final class IRExecutor {
     public let trace: Trace
     public let heap: Heap
+    /// Set when an assumption the trace was compiled under no longer holds: from then on its
+    /// `guard_not_invalidated` guards fail (checked when reached, so a residual call may set it mid-run).
+    public var isInvalidated = false
     private let program: ExecutorProgram
 
     /// Prepares `trace` after checking it with `verifier` (bridges pass the loops they jump to as its
@@ -168,7 +171,7 @@ public final class IRExecutor {
                     case .guardIsnull: guardHolds = r[Int(ins.a)] == 0
                     case .guardNoOverflow: guardHolds = !overflow
                     case .guardOverflow: guardHolds = overflow
-                    case .guardNotInvalidated: break
+                    case .guardNotInvalidated: guardHolds = !isInvalidated
                     }
                     if !guardHolds {
                         let number = trace.ops[pc].guardInfo?.number ?? -1

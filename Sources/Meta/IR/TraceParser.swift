@@ -250,7 +250,11 @@ private struct TraceReader {
             guard s.take("[") else { throw s.error("expected '[' and the fail arguments of \(opName), found \(s.found)") }
             var failArgs: [IRValue] = []
             if !s.take("]") {
-                repeat { failArgs.append(try value(try valueToken(&s), &s, column: s.column)) } while s.take(",")
+                repeat {
+                    s.skipSpaces()
+                    let argColumn = s.column
+                    failArgs.append(try value(try valueToken(&s), &s, column: argColumn))
+                } while s.take(",")
                 try s.expect("]", " after the fail arguments")
             }
             let number = guardNumber ?? nextGuard
