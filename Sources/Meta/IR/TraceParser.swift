@@ -286,13 +286,24 @@ private struct TraceReader {
 
     mutating func descriptor(_ s: inout LineScanner, _ opcode: Opcode, column: Int, descr: inout Descriptor, guardNumber: inout Int?) throws {
         let info = opcode.info
-        if s.peek == "<" {
-            s.pos += 1
-            guard s.take(word: "Guard") else { throw s.error("expected <GuardN>") }
+        let rest = s.rest
+        if rest.hasPrefix("<Guard"), rest.dropFirst(6).first?.isNumber == true {
+            s.pos += 6
             let n = try s.integer("the guard number")
             try s.expect(">")
             guard info.isGuard else { throw s.error("\(opcode) is not a guard", column: column) }
             guardNumber = n
+            return
+        }
+        if info.descriptor == .array, s.take(word: "<Array") {
+            if case .none = descr {} else { throw s.error("a second descriptor", column: column) }
+            try s.expect(word: "layout=")
+            let id = try s.integer("the layout id")
+            try s.expect(word: "base=")
+            let base = try s.integer("the items' offset")
+            try s.expect(">")
+            guard let id32 = UInt32(exactly: id), base >= 0 else { throw s.error("expected a layout id and a non-negative offset", column: column) }
+            descr = .array(Layout(id: id32, fixedSize: base))
             return
         }
         let name = s.name()
