@@ -47,7 +47,7 @@ public struct TraceParser {
             try reader?.finishSnapshot()
             if s.peek == "#" {
                 guard let header = try TraceHeader.parse(&s) else { continue }
-                if let r = reader { traces.append(try r.finish(&nextGuard)) }
+                if let r = reader { traces.append(try r.finish()) }
                 reader = TraceReader(resolver: resolver, header: header, line: s.line)
                 continue
             }
@@ -59,7 +59,7 @@ public struct TraceParser {
             }
         }
         try reader?.finishSnapshot()
-        if let r = reader { traces.append(try r.finish(&nextGuard)) }
+        if let r = reader { traces.append(try r.finish()) }
         return traces
     }
 }
@@ -150,7 +150,7 @@ private struct TraceReader {
         self.trace = Trace(kind: header?.kind ?? .loop, number: header?.number ?? 0, name: header?.name ?? "")
     }
 
-    func finish(_ nextGuard: inout Int) throws -> Trace {
+    func finish() throws -> Trace {
         if let h = header, h.opCount != trace.ops.count {
             throw TraceParseError(line: headerLine, column: 1, message: "the header says \(h.opCount) ops, the trace has \(trace.ops.count)")
         }
@@ -426,10 +426,9 @@ private struct TraceReader {
             throw TraceParseError(line: f.line, column: f.column, message: "\(trace.type(of: f.value).namePrefix)\(f.value.variableNumber) is not defined")
         }
         if snapshot.failArgs != p.printedFailArgs {
-            var printer = ""
-            for v in snapshot.failArgs { printer += (printer.isEmpty ? "" : ", ") + "\(trace.type(of: v).namePrefix)\(v.variableNumber)" }
+            let expected = snapshot.failArgs.map { "\(trace.type(of: $0).namePrefix)\($0.variableNumber)" }
             throw TraceParseError(line: p.failArgsLine, column: p.failArgsColumn,
-                                  message: "the fail arguments do not match the snapshot's [\(printer)]")
+                                  message: "the fail arguments do not match the snapshot's [\(expected.joined(separator: ", "))]")
         }
         trace.ops[p.opIndex].guardInfo!.snapshot = snapshot
     }
