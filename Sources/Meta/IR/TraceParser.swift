@@ -165,6 +165,7 @@ private struct TraceReader {
         try s.expect("[")
         if !s.take("]") {
             repeat {
+                s.skipSpaces()
                 let column = s.column
                 guard case .variable(let type, let number) = try valueToken(&s) else {
                     throw s.error("expected a variable such as i1 or p0", column: column)
@@ -253,12 +254,15 @@ private struct TraceReader {
                 repeat {
                     s.skipSpaces()
                     let argColumn = s.column
-                    failArgs.append(try value(try valueToken(&s), &s, column: argColumn))
+                    let v = try value(try valueToken(&s), &s, column: argColumn)
+                    if !v.isVariable { throw s.error("fail arguments are variables (constants belong to the snapshot)", column: argColumn) }
+                    if failArgs.contains(v) { throw s.error("\(trace.type(of: v).namePrefix)\(v.variableNumber) appears twice in the fail arguments", column: argColumn) }
+                    failArgs.append(v)
                 } while s.take(",")
                 try s.expect("]", " after the fail arguments")
             }
             let number = guardNumber ?? nextGuard
-            nextGuard = max(nextGuard, number + 1)
+            nextGuard = max(nextGuard, number &+ 1)
             operation.guardInfo = GuardInfo(number: number, snapshot: Snapshot(frames: []))
             pending = PendingSnapshot(opIndex: trace.ops.count, printedFailArgs: failArgs, failArgsLine: s.line, failArgsColumn: column)
         } else if s.peek == "[" {
@@ -398,6 +402,7 @@ private struct TraceReader {
     }
 
     mutating func snapshotVariable(_ type: IRType, _ number: Int, _ s: inout LineScanner, column: Int) throws -> IRValue {
+        try checkNumber(number, &s, column: column)
         let v = IRValue.variable(number)
         let declared = trace.type(of: v)
         if declared == .void {
@@ -435,11 +440,14 @@ private struct TraceReader {
 
     // MARK: values
 
+    /// The largest variable number a textual trace may use (variables index flat arrays).
+    static let maxVariableNumber = (1 << 20) - 1
+
     /// `i5` → (int, 5).
     static func variableName(_ name: String) -> (IRType, Int)? {
         guard let first = name.first, name.count > 1 else { return nil }
         let digits = name.dropFirst()
-        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits), n < Int(Int32.max) else { return nil }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else { return nil }
         switch first {
         case "i": return (.int, n)
         case "p": return (.ref, n)
@@ -488,6 +496,7 @@ private struct TraceReader {
     mutating func value(_ token: ValueToken, _ s: inout LineScanner, column: Int) throws -> IRValue {
         switch token {
         case .variable(let type, let number):
+            try checkNumber(number, &s, column: column)
             let v = IRValue.variable(number)
             let declared = trace.type(of: v)
             if declared == .void {
@@ -515,7 +524,14 @@ private struct TraceReader {
         }
     }
 
+    func checkNumber(_ number: Int, _ s: inout LineScanner, column: Int) throws {
+        if number > Self.maxVariableNumber {
+            throw s.error("variable numbers above \(Self.maxVariableNumber) are not supported", column: column)
+        }
+    }
+
     mutating func declare(_ type: IRType, _ number: Int, _ s: inout LineScanner, column: Int) throws -> IRValue {
+        try checkNumber(number, &s, column: column)
         guard trace.declareVariable(number, type) else {
             throw s.error("\(type.namePrefix)\(number) is defined twice (variable \(number) is \(trace.type(of: .variable(number)).namePrefix)\(number))", column: column)
         }
