@@ -106,7 +106,7 @@ func richTrace(_ w: IRTestWorld) -> Trace {
     let eq = constants.append(.ptrEq, [p0, constants.constRef(a)])
     let ne = constants.append(.ptrNe, [constants.constRef(cls), constants.constRef(.null)])
     let nan = constants.append(.floatAdd, [constants.constFloat(.nan), constants.constFloat(-.infinity)])
-    let tiny = constants.append(.floatMul, [constants.constFloat(5e-324), constants.constFloat(0.1)])
+    let tiny = constants.append(.floatMul, [constants.constFloat(.leastNonzeroMagnitude), constants.constFloat(0.1)])
     let call = constants.append(.callR, [p0, constants.constInt(Int.min)], descr: .call(CallDescriptor(testScaleAdd)))
     constants.append(.callN, [call], descr: .call(CallDescriptor(testUnbox)))
     constants.append(.finish, [eq, ne, nan, tiny])
