@@ -13,6 +13,15 @@
 /// as the first argument: `p7 = call_r(ConstClass(add), p5, p6)`. Array descriptors print their layout's name, or
 /// `<Array layout=ID base=OFFSET>` when the items do not follow a registered layout. `TraceParser` reads all of it
 /// back.
+///
+/// With `Options.snapshots`, each guard is followed by its resume snapshot, one indented line per frame
+/// (outermost first) and per virtual object:
+///
+/// ```
+/// guard_true(i6) [p0, i3]
+///     frame 'run' code=1 pc=21 locals=[p0, ConstPtr(null)] stack=[p9]
+///     virtual p9 = W_Int(intval=i3)
+/// ```
 public struct TracePrinter {
     /// What to print beyond the plain `jit-log-opt` form.
     public struct Options: Hashable, Sendable {
