@@ -86,43 +86,41 @@ extension X64.Instruction {
         var out = X64.ByteWriter()
         switch self {
         case .alu(let op, let size, let rm, let reg):
-            integer(&out, size, opcode: op.rawValue * 8 + (size == .byte ? 0 : 1), reg: reg.rawValue, rm: rm,
-                    byteRegs: [reg])
+            integer(&out, size, opcode: op.rawValue * 8 + (size == .byte ? 0 : 1), reg: reg, rm: rm)
         case .aluLoad(let op, let size, let reg, let mem):
-            integer(&out, size, opcode: op.rawValue * 8 + (size == .byte ? 2 : 3), reg: reg.rawValue, rm: .mem(mem),
-                    byteRegs: [reg])
+            integer(&out, size, opcode: op.rawValue * 8 + (size == .byte ? 2 : 3), reg: reg, rm: .mem(mem))
         case .aluImm(let op, let size, let rm, let imm):
             checkImmediate(imm, size)
             if size != .byte, Int8(exactly: imm) != nil {
-                integer(&out, size, opcode: 0x83, reg: op.rawValue, rm: rm)
+                integer(&out, size, opcode: 0x83, digit: op.rawValue, rm: rm)
                 out.append(littleEndian: imm, count: 1)
             } else if rm == .reg(.rax) {
                 accumulatorPrefix(&out, size)
                 out.append(op.rawValue * 8 + (size == .byte ? 4 : 5))
                 out.append(littleEndian: imm, count: immediateBytes(size))
             } else {
-                integer(&out, size, opcode: size == .byte ? 0x80 : 0x81, reg: op.rawValue, rm: rm)
+                integer(&out, size, opcode: size == .byte ? 0x80 : 0x81, digit: op.rawValue, rm: rm)
                 out.append(littleEndian: imm, count: immediateBytes(size))
             }
         case .test(let size, let rm, let reg):
-            integer(&out, size, opcode: size == .byte ? 0x84 : 0x85, reg: reg.rawValue, rm: rm, byteRegs: [reg])
+            integer(&out, size, opcode: size == .byte ? 0x84 : 0x85, reg: reg, rm: rm)
         case .testImm(let size, let rm, let imm):
             checkImmediate(imm, size)
             if rm == .reg(.rax) {
                 accumulatorPrefix(&out, size)
                 out.append(size == .byte ? 0xA8 : 0xA9)
             } else {
-                integer(&out, size, opcode: size == .byte ? 0xF6 : 0xF7, reg: 0, rm: rm)
+                integer(&out, size, opcode: size == .byte ? 0xF6 : 0xF7, digit: 0, rm: rm)
             }
             out.append(littleEndian: imm, count: immediateBytes(size))
         case .imul(let size, let reg, let rm):
             precondition(size != .byte, "imul reg, r/m has no byte form")
-            integer(&out, size, opcodes: [0x0F, 0xAF], reg: reg.rawValue, rm: rm)
+            integer(&out, size, opcodes: [0x0F, 0xAF], reg: reg, rm: rm)
         case .imulImm(let size, let reg, let rm, let imm):
             precondition(size != .byte, "imul reg, r/m, imm has no byte form")
             checkImmediate(imm, size)
             let short = Int8(exactly: imm) != nil
-            integer(&out, size, opcode: short ? 0x6B : 0x69, reg: reg.rawValue, rm: rm)
+            integer(&out, size, opcode: short ? 0x6B : 0x69, reg: reg, rm: rm)
             out.append(littleEndian: imm, count: short ? 1 : immediateBytes(size))
         case .unary(let op, let size, let rm):
             let (opcode, digit): (UInt8, UInt8)
@@ -134,16 +132,16 @@ extension X64.Instruction {
             case .inc: (opcode, digit) = (0xFF, 0)
             case .dec: (opcode, digit) = (0xFF, 1)
             }
-            integer(&out, size, opcode: size == .byte ? opcode - 1 : opcode, reg: digit, rm: rm)
+            integer(&out, size, opcode: size == .byte ? opcode - 1 : opcode, digit: digit, rm: rm)
         case .shift(let op, let size, let rm, let count):
             let byteAdjust: UInt8 = size == .byte ? 1 : 0
             switch count {
             case .cl:
-                integer(&out, size, opcode: 0xD3 - byteAdjust, reg: op.rawValue, rm: rm)
+                integer(&out, size, opcode: 0xD3 - byteAdjust, digit: op.rawValue, rm: rm)
             case .imm(1):
-                integer(&out, size, opcode: 0xD1 - byteAdjust, reg: op.rawValue, rm: rm)
+                integer(&out, size, opcode: 0xD1 - byteAdjust, digit: op.rawValue, rm: rm)
             case .imm(let n):
-                integer(&out, size, opcode: 0xC1 - byteAdjust, reg: op.rawValue, rm: rm)
+                integer(&out, size, opcode: 0xC1 - byteAdjust, digit: op.rawValue, rm: rm)
                 out.append(n)
             }
         case .signExtendAccumulator(let size):
@@ -151,10 +149,9 @@ extension X64.Instruction {
             accumulatorPrefix(&out, size)
             out.append(0x99)
         case .mov(let size, let rm, let reg):
-            integer(&out, size, opcode: size == .byte ? 0x88 : 0x89, reg: reg.rawValue, rm: rm, byteRegs: [reg])
+            integer(&out, size, opcode: size == .byte ? 0x88 : 0x89, reg: reg, rm: rm)
         case .load(let size, let reg, let mem):
-            integer(&out, size, opcode: size == .byte ? 0x8A : 0x8B, reg: reg.rawValue, rm: .mem(mem),
-                    byteRegs: [reg])
+            integer(&out, size, opcode: size == .byte ? 0x8A : 0x8B, reg: reg, rm: .mem(mem))
         case .movImm(let size, let rm, let imm):
             checkImmediate(imm, size)
             if case .reg(let r) = rm, size != .qword {
@@ -162,7 +159,7 @@ extension X64.Instruction {
                 out.rex(w: false, b: r.isExtended, force: size == .byte && r.byteNeedsREX)
                 out.append((size == .byte ? 0xB0 : 0xB8) + r.low3)
             } else {
-                integer(&out, size, opcode: size == .byte ? 0xC6 : 0xC7, reg: 0, rm: rm)
+                integer(&out, size, opcode: size == .byte ? 0xC6 : 0xC7, digit: 0, rm: rm)
             }
             out.append(littleEndian: imm, count: immediateBytes(size))
         case .movabs(let reg, let imm):
@@ -174,23 +171,21 @@ extension X64.Instruction {
             switch from {
             case .byte, .word:
                 let opcode: UInt8 = (signed ? 0xBE : 0xB6) + (from == .word ? 1 : 0)
-                var byteSource: [X64.GPR] = []
-                if from == .byte, case .reg(let r) = rm { byteSource = [r] }
-                integer(&out, size, opcodes: [0x0F, opcode], reg: reg.rawValue, rm: rm, byteRegs: byteSource)
+                integer(&out, size, opcodes: [0x0F, opcode], reg: reg, rm: rm, rmSize: from)
             case .dword:
                 precondition(signed && size == .qword, "only movsxd extends a dword (zero-extension is a 32-bit mov)")
-                integer(&out, size, opcode: 0x63, reg: reg.rawValue, rm: rm)
+                integer(&out, size, opcode: 0x63, reg: reg, rm: rm)
             case .qword:
                 preconditionFailure("nothing is wider than a qword")
             }
         case .lea(let size, let reg, let mem):
             precondition(size != .byte, "lea has no byte form")
-            integer(&out, size, opcode: 0x8D, reg: reg.rawValue, rm: .mem(mem))
+            integer(&out, size, opcode: 0x8D, reg: reg, rm: .mem(mem))
         case .setcc(let condition, let rm):
-            integer(&out, .byte, opcodes: [0x0F, 0x90 + condition.rawValue], reg: 0, rm: rm)
+            integer(&out, .byte, opcodes: [0x0F, 0x90 + condition.rawValue], digit: 0, rm: rm)
         case .cmov(let condition, let size, let reg, let rm):
             precondition(size != .byte, "cmov has no byte form")
-            integer(&out, size, opcodes: [0x0F, 0x40 + condition.rawValue], reg: reg.rawValue, rm: rm)
+            integer(&out, size, opcodes: [0x0F, 0x40 + condition.rawValue], reg: reg, rm: rm)
         case .push(let reg):
             out.rex(w: false, b: reg.isExtended)
             out.append(0x50 + reg.low3)
@@ -246,18 +241,36 @@ extension X64.Instruction {
     /// The length in bytes (independent of where the instruction is placed).
     public var length: Int { encode(at: target ?? 0).count }
 
-    /// An integer instruction at `size`: the 66 prefix for words, REX.W for qwords, and a bare REX when a byte
-    /// register among `byteRegs` (or a byte-sized r/m register) is spl/bpl/sil/dil.
-    private func integer(_ out: inout X64.ByteWriter, _ size: X64.OperandSize, opcode: UInt8, reg: UInt8, rm: X64.RM,
-                         byteRegs: [X64.GPR] = []) {
-        integer(&out, size, opcodes: [opcode], reg: reg, rm: rm, byteRegs: byteRegs)
+    /// An integer instruction at `size` with a register in the ModRM reg field: the 66 prefix for words, REX.W
+    /// for qwords, and a bare REX when a byte operand is spl/bpl/sil/dil. `rmSize` is the r/m operand's width when
+    /// it differs from the operation's (movzx/movsx).
+    private func integer(_ out: inout X64.ByteWriter, _ size: X64.OperandSize, opcode: UInt8, reg: X64.GPR,
+                         rm: X64.RM, rmSize: X64.OperandSize? = nil) {
+        integer(&out, size, opcodes: [opcode], reg: reg, rm: rm, rmSize: rmSize)
     }
 
-    private func integer(_ out: inout X64.ByteWriter, _ size: X64.OperandSize, opcodes: [UInt8], reg: UInt8, rm: X64.RM,
-                         byteRegs: [X64.GPR] = []) {
-        var needsREX = size == .byte && byteRegs.contains { $0.byteNeedsREX }
-        if size == .byte, case .reg(let r) = rm, r.byteNeedsREX { needsREX = true }
-        out.modRM(prefixes: size == .word ? [0x66] : [], w: size == .qword, forceREX: needsREX, opcode: opcodes,
+    private func integer(_ out: inout X64.ByteWriter, _ size: X64.OperandSize, opcodes: [UInt8], reg: X64.GPR,
+                         rm: X64.RM, rmSize: X64.OperandSize? = nil) {
+        emitInteger(&out, size, opcodes: opcodes, reg: reg.rawValue, rm: rm, rmSize: rmSize ?? size,
+                    byteRegisterInRegField: size == .byte && reg.byteNeedsREX)
+    }
+
+    /// An integer instruction with an opcode extension (`/digit`) in the ModRM reg field.
+    private func integer(_ out: inout X64.ByteWriter, _ size: X64.OperandSize, opcode: UInt8, digit: UInt8,
+                         rm: X64.RM) {
+        integer(&out, size, opcodes: [opcode], digit: digit, rm: rm)
+    }
+
+    private func integer(_ out: inout X64.ByteWriter, _ size: X64.OperandSize, opcodes: [UInt8], digit: UInt8,
+                         rm: X64.RM) {
+        emitInteger(&out, size, opcodes: opcodes, reg: digit, rm: rm, rmSize: size, byteRegisterInRegField: false)
+    }
+
+    private func emitInteger(_ out: inout X64.ByteWriter, _ size: X64.OperandSize, opcodes: [UInt8], reg: UInt8,
+                             rm: X64.RM, rmSize: X64.OperandSize, byteRegisterInRegField: Bool) {
+        var forceREX = byteRegisterInRegField
+        if rmSize == .byte, case .reg(let r) = rm, r.byteNeedsREX { forceREX = true }
+        out.modRM(prefixes: size == .word ? [0x66] : [], w: size == .qword, forceREX: forceREX, opcode: opcodes,
                   reg: reg, rm: X64.ModRMTarget(rm))
     }
 

@@ -122,7 +122,8 @@ extension X64 {
         static func memory(_ m: Memory, _ size: OperandSize) -> String { size.pointerKeyword + " " + address(m) }
 
         /// `[base+index*scale+disp]`; the displacement is shown whenever the encoding carries one (so `[rbp+0x0]`,
-        /// as objdump prints it), negative ones as `-0x…`.
+        /// as objdump prints it), negative ones as `-0x…`,
+        /// except after `rip`, where objdump shows the 64-bit two's complement.
         static func address(_ m: Memory) -> String {
             var text = "["
             var hasDisplacementField = m.displacement != 0
@@ -137,7 +138,10 @@ extension X64 {
             if let index = m.index {
                 text += "+" + index.register.name(.qword) + "*\(index.scale.factor)"
             }
-            if hasDisplacementField {
+            if m.base == .rip {
+                // objdump shows a RIP displacement as an unsigned 64-bit addend: [rip+0xffffffffffffffff] for -1.
+                text += "+" + hex(UInt64(bitPattern: Int64(m.displacement)))
+            } else if hasDisplacementField {
                 let magnitude = UInt64(m.displacement.magnitude)
                 text += (m.displacement < 0 ? "-" : "+") + hex(magnitude)
             }
