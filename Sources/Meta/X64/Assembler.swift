@@ -106,8 +106,8 @@ extension X64 {
         public var description: String {
             switch self {
             case .unboundLabel(let label, let uses):
-                return "label L\(label.id) is used by branches at offsets \(uses.map { String($0, radix: 16) }) "
-                    + "but never bound"
+                let offsets = uses.map { "0x" + String($0, radix: 16) }.joined(separator: ", ")
+                return "label L\(label.id) is used by branches at offsets \(offsets) but never bound"
             case .shortBranchOutOfRange(let offset, let distance):
                 return "the rel8 branch at offset 0x\(String(offset, radix: 16)) cannot reach its label "
                     + "(\(distance) bytes away; rel8 reaches -128...127)"
