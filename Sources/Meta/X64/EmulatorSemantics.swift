@@ -180,11 +180,12 @@ extension X64.Emulator {
         undefinedFlags = .all
     }
 
-    /// shl/shr/sar by an already-masked count. A zero count changes nothing; CF is the last bit shifted out
-    /// (undefined once a byte/word count passes the width); OF is defined only for a count of 1.
+    /// shl/shr/sar by an already-masked count. A zero count leaves the flags alone (but still writes the
+    /// operand, so a dword register is zero-extended); CF is the last bit shifted out (undefined once a byte/word
+    /// count passes the width); OF is defined only for a count of 1.
     func shift(_ op: X64.ShiftOp, _ size: X64.OperandSize, _ rm: X64.RM, count: Int, next: UInt64) {
-        guard count > 0 else { return }
         let value = read(rm, size, next: next)
+        guard count > 0 else { return write(rm, size, value, next: next) }
         let bits = size.bits
         let signed = size.signExtend(Int64(bitPattern: value))
         let result: UInt64
