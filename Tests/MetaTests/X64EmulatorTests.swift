@@ -111,18 +111,17 @@ import Testing
             let code = try install(program.build)
             defer { try? memory.release(code) }
             let emulator = try X64.Emulator(codes: [code])
-            var emulatedState = program.initialState
+            let emulatedState: [UInt8]
             do {
-                _ = try emulatedState.withUnsafeMutableBytes {
-                    try emulator.call(code.address, integers: [UInt64(UInt(bitPattern: $0.baseAddress!))])
+                emulatedState = try program.run {
+                    _ = try emulator.call(code.address, integers: [UInt64(UInt(bitPattern: $0))])
                 }
             } catch X64.EmulatorError.undefinedFlagRead {
                 undefinedFlagReads += 1
                 continue
             }
-            var nativeState = program.initialState
-            nativeState.withUnsafeMutableBytes {
-                function(code, as: (@convention(c) (UnsafeMutableRawPointer) -> Void).self)($0.baseAddress!)
+            let nativeState = program.run {
+                function(code, as: (@convention(c) (UnsafeMutableRawPointer) -> Void).self)($0)
             }
             compared += 1
             if nativeState != emulatedState {

@@ -104,6 +104,7 @@ import Testing
         try memory.repoint(site, in: code, to: code.address(of: two)!)
         #expect(f() == 2)
         #expect(code.instructions[0].instruction == .jmp(target: code.labelOffsets[two]!, .rel32))
+        #expect(code.bytes(of: code.instructions[0]) == [0xE9, 6, 0, 0, 0])
         // Across installed pieces of code, as a bridge would be reached.
         let bridge = try build { a in
             a.emit(.movImm(.dword, .reg(.rax), 3))

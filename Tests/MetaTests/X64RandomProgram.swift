@@ -3,7 +3,7 @@
 /// A random straight-line function over every data form the assembler has (and forward branches over some of
 /// it), for differential testing of the emulator against the CPU.
 ///
-/// The function takes one pointer, kept in rbp, to a 512-byte state: bytes 0..<256 are memory the program reads and
+/// The function takes one pointer, kept in rbp, to a 512-byte, 16-byte-aligned state: bytes 0..<256 are memory the program reads and
 /// writes, then the fourteen pool registers' initial values (loaded in the prologue, stored back in the epilogue),
 /// then the low doubles of xmm0–xmm15. 72 bytes of zeroed stack scratch at [rsp] are memory too. Division is left
 /// out (the CPU would fault on random operands); the directed tests cover it.
@@ -62,6 +62,15 @@ struct RandomProgram {
         random = generator.random
         self.steps = steps
         initialState = state
+    }
+
+    /// Runs `body` on a 16-byte-aligned copy of the initial state and returns the final state.
+    func run(_ body: (UnsafeMutableRawPointer) throws -> Void) rethrows -> [UInt8] {
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.stateBytes, alignment: 16)
+        defer { buffer.deallocate() }
+        initialState.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        try body(buffer)
+        return Array(UnsafeRawBufferPointer(start: buffer, count: Self.stateBytes))
     }
 
     func build(_ a: X64.Assembler) {
@@ -132,6 +141,12 @@ private struct InstructionGenerator {
         return X64.Memory(.rsp, Int32(random.next() % UInt64(RandomProgram.scratchBytes + 1 - width)))
     }
 
+    /// 16 bytes of that memory, 16-byte aligned (the state and rsp are), for the full-register SSE operations.
+    mutating func alignedMemory() -> X64.Memory {
+        if random.chance(80) { return X64.Memory(.rbp, Int32(16 * (random.next() % 16))) }
+        return X64.Memory(.rsp, Int32(16 * (random.next() % UInt64(RandomProgram.scratchBytes / 16))))
+    }
+
     mutating func rm(_ size: X64.OperandSize) -> X64.RM {
         random.chance(70) ? .reg(register()) : .mem(memory(width: size.rawValue))
     }
@@ -179,8 +194,8 @@ private struct InstructionGenerator {
         case 17: let s = wideSize(); return .cmov(random.pick(X64.Condition.allCases), s, register(), rm(s))
         case 18: return .sse(random.pick(X64.SSEOp.allCases), xmm(), .xmm(xmm()))
         case 19:
-            let op = random.pick(X64.SSEOp.allCases.filter { !$0.readsFullRegister })
-            return .sse(op, xmm(), .mem(memory()))
+            let op = random.pick(X64.SSEOp.allCases)
+            return .sse(op, xmm(), .mem(op.readsFullRegister ? alignedMemory() : memory()))
         case 20: return .movsdStore(memory(), xmm())
         case 21: let s = random.pick([X64.OperandSize.dword, .qword]); return .cvtsi2sd(xmm(), s, rm(s))
         case 22:

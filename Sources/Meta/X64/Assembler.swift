@@ -85,6 +85,9 @@ extension X64 {
         /// Where each bound label is.
         public let labelOffsets: [Label: Int]
 
+        /// The bytes of one instruction.
+        public func bytes(of record: InstructionRecord) -> ArraySlice<UInt8> { bytes[record.offset..<record.end] }
+
         /// The record of the instruction starting at `offset`, if one does.
         public func instruction(at offset: Int) -> InstructionRecord? {
             var low = 0, high = instructions.count

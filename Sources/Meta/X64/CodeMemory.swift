@@ -149,6 +149,12 @@ extension X64 {
             labelOffsets[label].map { address + $0 }
         }
 
+        /// The bytes of one instruction as they are in memory now (a re-pointed branch shows its new target).
+        public func bytes(of record: InstructionRecord) -> [UInt8] {
+            precondition(!isReleased, "the code was released")
+            return Array(UnsafeRawBufferPointer(start: address + record.offset, count: record.length))
+        }
+
         /// The listing line of each instruction with real addresses.
         public var listing: [String] {
             let origin = UInt64(UInt(bitPattern: address))

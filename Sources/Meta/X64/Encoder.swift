@@ -238,9 +238,6 @@ extension X64.Instruction {
         return out.bytes
     }
 
-    /// The length in bytes (independent of where the instruction is placed).
-    public var length: Int { encode(at: target ?? 0).count }
-
     /// An integer instruction at `size` with a register in the ModRM reg field: the 66 prefix for words, REX.W
     /// for qwords, and a bare REX when a byte operand is spl/bpl/sil/dil. `rmSize` is the r/m operand's width when
     /// it differs from the operation's (movzx/movsx).
