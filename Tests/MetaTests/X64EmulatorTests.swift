@@ -216,6 +216,17 @@ import Testing
         #expect(throws: X64.EmulatorError.stepLimitExceeded(1000)) {
             try X64.Emulator(codes: [spin]).call(spin.address, stepLimit: 1000)
         }
+        let misalignedXorpd = try install { a in
+            a.emit(.sse(.xorpd, .xmm0, .mem(X64.Memory(.rdi, 8))))
+            a.emit(.ret)
+        }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 32, alignment: 16)
+        defer { buffer.deallocate() }
+        let base = UInt64(UInt(bitPattern: buffer))
+        #expect(throws: X64.EmulatorError.misalignedMemoryOperand(address: UInt64(UInt(bitPattern: misalignedXorpd.address)),
+                                                                  operand: base + 8)) {
+            try X64.Emulator(codes: [misalignedXorpd]).call(misalignedXorpd.address, integers: [base])
+        }
         let trap = try install { $0.emit(.ud2) }
         #expect(throws: X64.EmulatorError.trap(address: UInt64(UInt(bitPattern: trap.address)))) {
             try X64.Emulator(codes: [trap]).call(trap.address)

@@ -27,6 +27,8 @@ extension X64 {
         case undefinedFlagRead(address: UInt64, flags: UInt8)
         /// A native function was called with rsp not 16-byte aligned, which the ABI forbids.
         case misalignedStackAtCall(address: UInt64)
+        /// A 128-bit SSE memory operand (movapd, andpd, xorpd) was not 16-byte aligned.
+        case misalignedMemoryOperand(address: UInt64, operand: UInt64)
         case stackOverflow(address: UInt64)
         /// `int3` or `ud2` was executed.
         case trap(address: UInt64)
@@ -41,6 +43,8 @@ extension X64 {
             case .undefinedFlagRead(let a, let flags):
                 return "condition reads undefined flags (mask 0x\(String(flags, radix: 16))) \(at(a))"
             case .misalignedStackAtCall(let a): return "native call with a misaligned stack \(at(a))"
+            case .misalignedMemoryOperand(let a, let operand):
+                return "128-bit memory operand 0x\(String(operand, radix: 16)) not 16-byte aligned \(at(a))"
             case .stackOverflow(let a): return "emulated stack overflow \(at(a))"
             case .trap(let a): return "trap instruction \(at(a))"
             case .stepLimitExceeded(let n): return "no return after \(n) instructions"
@@ -339,11 +343,16 @@ extension X64 {
             }
         }
 
-        func readXMM(_ operand: XMMOrMem, fullRegister: Bool, next: UInt64) -> SIMD2<UInt64> {
+        /// An SSE source; a 128-bit memory operand must be 16-byte aligned (else the CPU raises #GP).
+        func readXMM(_ operand: XMMOrMem, fullRegister: Bool, next: UInt64, at instruction: UInt64) throws
+            -> SIMD2<UInt64> {
             switch operand {
             case .xmm(let x): return xmm[Int(x.rawValue)]
             case .mem(let m):
                 let a = address(m, next: next)
+                if fullRegister, a % 16 != 0 {
+                    throw EmulatorError.misalignedMemoryOperand(address: instruction, operand: a)
+                }
                 return SIMD2(load(a, .qword), fullRegister ? load(a + 8, .qword) : 0)
             }
         }

@@ -55,7 +55,7 @@ extension X64.Emulator {
             // A dword cmov writes (zero-extending) its destination even when the condition is false.
             setRegister(reg, size, try holds(condition, at: address) ? value : registers[Int(reg.rawValue)])
         case .sse(let op, let x, let source):
-            sse(op, Int(x.rawValue), readXMM(source, fullRegister: op.readsFullRegister, next: next),
+            sse(op, Int(x.rawValue), try readXMM(source, fullRegister: op.readsFullRegister, next: next, at: address),
                 fromMemory: { if case .mem = source { return true } else { return false } }())
         case .movsdStore(let mem, let x):
             store(self.address(mem, next: next), .qword, xmm[Int(x.rawValue)][0])
@@ -63,7 +63,7 @@ extension X64.Emulator {
             let value = Int64(bitPattern: read(rm, size, next: next))
             xmm[Int(x.rawValue)][0] = Double(size.signExtend(value)).bitPattern
         case .cvttsd2si(let size, let reg, let source):
-            let value = Double(bitPattern: readXMM(source, fullRegister: false, next: next)[0])
+            let value = Double(bitPattern: try readXMM(source, fullRegister: false, next: next, at: address)[0])
             setRegister(reg, size, truncate(value, size))
         case .movqToXMM(let x, let reg):
             xmm[Int(x.rawValue)] = SIMD2(registers[Int(reg.rawValue)], 0)
