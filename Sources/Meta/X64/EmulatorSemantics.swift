@@ -1,5 +1,4 @@
 extension X64.Emulator {
-
     /// Everything but control flow: integer and SSE data operations and their flags.
     func executeData(_ instruction: X64.Instruction, next: UInt64, at address: UInt64) throws {
         if instruction.readsCarry, undefinedFlags.contains(.carry) {
@@ -55,8 +54,8 @@ extension X64.Emulator {
             // A dword cmov writes (zero-extending) its destination even when the condition is false.
             setRegister(reg, size, try holds(condition, at: address) ? value : registers[Int(reg.rawValue)])
         case .sse(let op, let x, let source):
-            sse(op, Int(x.rawValue), try readXMM(source, fullRegister: op.readsFullRegister, next: next, at: address),
-                fromMemory: { if case .mem = source { return true } else { return false } }())
+            let value = try readXMM(source, fullRegister: op.readsFullRegister, next: next, at: address)
+            sse(op, Int(x.rawValue), value, fromMemory: source.isMemory)
         case .movsdStore(let mem, let x):
             store(self.address(mem, next: next), .qword, xmm[Int(x.rawValue)][0])
         case .cvtsi2sd(let x, let size, let rm):
@@ -181,8 +180,8 @@ extension X64.Emulator {
     }
 
     /// shl/shr/sar by an already-masked count. A zero count leaves the flags alone (but still writes the
-    /// operand, so a dword register is zero-extended); CF is the last bit shifted out (undefined once a byte/word
-    /// count passes the width); OF is defined only for a count of 1.
+    /// operand, so a dword register is zero-extended); CF is the last bit shifted out (undefined for shl/shr once the
+    /// count reaches the width, which only byte and word shifts allow); OF is defined only for a count of 1.
     func shift(_ op: X64.ShiftOp, _ size: X64.OperandSize, _ rm: X64.RM, count: Int, next: UInt64) {
         let value = read(rm, size, next: next)
         guard count > 0 else { return write(rm, size, value, next: next) }
@@ -209,7 +208,7 @@ extension X64.Emulator {
         }
         setFlags(result, size, carry: carry, overflow: overflow)
         if count != 1 { undefinedFlags.insert(.overflow) }
-        if count > bits && op != .sar { undefinedFlags.insert(.carry) }
+        if count >= bits && op != .sar { undefinedFlags.insert(.carry) }
         write(rm, size, result, next: next)
     }
 
@@ -246,6 +245,13 @@ extension X64.Emulator {
         let inRange = size == .qword ? value >= -0x1p63 && value < 0x1p63 : value > -0x1p31 - 1 && value < 0x1p31
         guard inRange else { return signBit(size) }
         return UInt64(bitPattern: Int64(value.rounded(.towardZero))) & size.mask
+    }
+}
+
+extension X64.XMMOrMem {
+    var isMemory: Bool {
+        if case .mem = self { return true }
+        return false
     }
 }
 

@@ -79,7 +79,6 @@ extension X64 {
 }
 
 extension X64.Instruction {
-
     /// The instruction's bytes when it starts at `offset` from the start of its code (only relative branches and
     /// calls depend on it).
     public func encode(at offset: Int) -> [UInt8] {
