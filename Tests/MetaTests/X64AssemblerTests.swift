@@ -71,8 +71,12 @@ import Testing
         #expect(jump == X64.PatchSite(instructionIndex: 1, offset: 1, length: 6))
         #expect(jump.displacementOffset == 3)
         #expect(call == X64.PatchSite(instructionIndex: 2, offset: 7, length: 5))
+        let external = a.jmp(toAddress: UnsafeRawPointer(bitPattern: 0x1234_5678)!)
         let code = try a.finish()
         #expect(Array(code.bytes[1..<7]) == [0x0F, 0x85, 5, 0, 0, 0])
+        // Until installed, a branch to an absolute address targets itself.
+        #expect(code.externalBranches == [X64.ExternalBranch(instructionIndex: 4, address: 0x1234_5678)])
+        #expect(code.instructions[4].instruction == .jmp(target: external.offset, .rel32))
     }
 
     @Test func instructionsCarryTheTagCurrentWhenEmitted() throws {

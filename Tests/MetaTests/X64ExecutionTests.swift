@@ -85,6 +85,40 @@ import Testing
         #expect([0, 1, 2, 3, 10, 20].map(fib) == [0, 1, 1, 2, 55, 6765])
     }
 
+    @Test func branchesToAbsoluteAddressesAreResolvedAtInstall() throws {
+        let plus100 = try build { a in
+            a.emit(.lea(.qword, .rax, X64.Memory(.rdi, 100)))
+            a.emit(.ret)
+        }
+        let minusOne = try build { a in
+            a.mov(.rax, immediate: -1)
+            a.emit(.ret)
+        }
+        // f(x) = x < 0 ? -1 : plus100(plus100(x)), the second as a tail call.
+        let code = try build { a in
+            a.emit(.test(.qword, .reg(.rdi), .rdi))
+            a.jcc(.sign, toAddress: minusOne.address)
+            a.emit(.push(.rbx))
+            a.call(toAddress: plus100.address)
+            a.emit(.pop(.rbx))
+            a.emit(.mov(.qword, .reg(.rdi), .rax))
+            a.jmp(toAddress: plus100.address)
+        }
+        let f = function(code, as: (@convention(c) (Int) -> Int).self)
+        #expect([0, 5, -3].map(f) == [200, 205, -1])
+        let hex = { (code: X64.ExecutableCode) in String(UInt(bitPattern: code.address), radix: 16) }
+        #expect(code.listing[1] == "js     0x" + hex(minusOne))
+        #expect(code.listing[3] == "call   0x" + hex(plus100))
+        #expect(code.listing[6] == "jmp    0x" + hex(plus100))
+        // An address beyond rel32 reach of the code memory is an error at install, not a wrong jump.
+        let far = X64.Assembler()
+        far.call(toAddress: UnsafeRawPointer(bitPattern: 0x1000)!)
+        #expect(throws: X64.CodeMemoryError.self) { try memory.install(try far.finish()) }
+        let emulator = try X64.Emulator(codes: [code, plus100, minusOne])
+        #expect(try [0, 5, -3].map { try emulator.call(code.address, integers: [UInt64(bitPattern: Int64($0))]).rax }
+            == [200, 205, UInt64.max])
+    }
+
     @Test func patchingAFinishedJumpChangesBehaviour() throws {
         var site: X64.PatchSite!
         var one: X64.Label!, two: X64.Label!

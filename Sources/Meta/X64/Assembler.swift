@@ -28,6 +28,7 @@ extension X64 {
         /// Per label, the records of branches waiting for it to be bound.
         var pendingBranches: [[Int]] = []
         var problems: [AssemblerError] = []
+        var externalBranches: [ExternalBranch] = []
 
         public init() {}
 
@@ -73,7 +74,8 @@ extension X64 {
             return AssembledCode(bytes: bytes, instructions: records,
                                  labelOffsets: labelOffsets.enumerated().reduce(into: [:]) { table, entry in
                                      if let offset = entry.element { table[Label(id: entry.offset)] = offset }
-                                 })
+                                 },
+                                 externalBranches: externalBranches)
         }
     }
 
@@ -84,6 +86,8 @@ extension X64 {
         public let instructions: [InstructionRecord]
         /// Where each bound label is.
         public let labelOffsets: [Label: Int]
+        /// Branches to absolute addresses, resolved by `CodeMemory.install` (until then each targets itself).
+        public let externalBranches: [ExternalBranch]
 
         /// The bytes of one instruction.
         public func bytes(of record: InstructionRecord) -> ArraySlice<UInt8> { bytes[record.offset..<record.end] }
@@ -97,6 +101,13 @@ extension X64 {
             }
             return low < instructions.count && instructions[low].offset == offset ? instructions[low] : nil
         }
+    }
+
+    /// A rel32 branch or call to an absolute address outside the code (another installed piece of code, such as a
+    /// shared exit stub), resolved when the code is installed.
+    public struct ExternalBranch: Hashable, Sendable {
+        public let instructionIndex: Int
+        public let address: UInt
     }
 
     /// Why assembling failed.
