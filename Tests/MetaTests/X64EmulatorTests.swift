@@ -134,6 +134,72 @@ import Testing
         #expect(compared >= 650, "only \(compared) programs compared, \(undefinedFlagReads) read undefined flags")
     }
 
+    // MARK: - Flags, one operation at a time
+
+    /// After each flag-writing operation on boundary operands, every flag the emulator considers defined has the
+    /// value the CPU gives (read natively with seto/setb/sete/sets/setp), and the results agree.
+    @Test func flagsAgreeWithTheCPU() throws {
+        var random = SplitMix64(seed: 4)
+        var operations: [X64.Instruction] = []
+        for size in X64.OperandSize.allCases {
+            for op in X64.ALUOp.allCases { operations.append(.alu(op, size, .reg(.rax), .rcx)) }
+            for op in X64.UnaryOp.allCases where op != .div && op != .idiv { operations.append(.unary(op, size, .reg(.rax))) }
+            for op in X64.ShiftOp.allCases {
+                operations.append(.shift(op, size, .reg(.rax), .cl))
+                for count: UInt8 in [1, 2, 7, 8, 15, 16, 31] { operations.append(.shift(op, size, .reg(.rax), .imm(count))) }
+            }
+            operations.append(.test(size, .reg(.rax), .rcx))
+            if size != .byte { operations.append(.imul(size, .rax, .reg(.rcx))) }
+        }
+        operations += [.sse(.ucomisd, .xmm0, .xmm(.xmm1)), .sse(.comisd, .xmm0, .xmm(.xmm1))]
+        let values: [Int] = [0, 1, -1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fff_ffff, 0x8000_0000,
+                             0xffff_ffff, .max, .min]
+        let doubles: [Double] = [0, -0.0, 1, -1, .nan, .infinity, 2.5]
+        var checked = 0
+        for operation in operations {
+            let code = try install { a in
+                a.emit(.load(.qword, .rax, X64.Memory(.rdi)))
+                a.emit(.load(.qword, .rcx, X64.Memory(.rdi, 8)))
+                a.emit(.load(.qword, .rdx, X64.Memory(.rdi, 32)))
+                a.emit(.movqToXMM(.xmm0, .rax))
+                a.emit(.movqToXMM(.xmm1, .rcx))
+                a.emit(.unary(.neg, .qword, .reg(.rdx)))       // CF := rdx != 0, the carry adc/sbb read
+                a.emit(operation)
+                a.emit(.mov(.qword, .mem(X64.Memory(.rdi, 16)), .rax))
+                for (k, condition) in [X64.Condition.overflow, .below, .equal, .sign, .parity].enumerated() {
+                    a.emit(.setcc(condition, .mem(X64.Memory(.rdi, Int32(24 + k)))))
+                }
+                a.emit(.ret)
+            }
+            defer { try? memory.release(code) }
+            let emulator = try X64.Emulator(codes: [code])
+            let native = function(code, as: (@convention(c) (UnsafeMutablePointer<Int>) -> Void).self)
+            let stepsThroughStore = code.instructions.firstIndex { $0.instruction == operation }! + 2
+            for k in 0..<60 {
+                let isSSE = { if case .sse = operation { return true } else { return false } }()
+                let a = isSSE ? Int(bitPattern: UInt(doubles[k % doubles.count].bitPattern)) : values[k % values.count]
+                let b = isSSE ? Int(bitPattern: UInt(random.pick(doubles).bitPattern))
+                    : k < values.count ? random.pick(values) : random.int()
+                var state = [a, b, 0, 0, Int(random.next() % 2)]
+                native(&state)
+                var emulated = [a, b, 0, 0, state[4]]
+                try emulated.withUnsafeMutableBufferPointer { buffer in
+                    emulator.prepareCall(code.address, integers: [UInt64(UInt(bitPattern: buffer.baseAddress!))])
+                    for _ in 0..<stepsThroughStore { _ = try emulator.step() }
+                }
+                #expect(emulated[2] == state[2], "\(operation.text()) on \(a), \(b): result")
+                let nativeFlags = withUnsafeBytes(of: state[3]) { Array($0.prefix(5)) }
+                for (k, flag) in [X64.CPUFlags.overflow, .carry, .zero, .sign, .parity].enumerated()
+                where !emulator.undefinedFlags.contains(flag) {
+                    #expect(emulator.flags.contains(flag) == (nativeFlags[k] == 1),
+                            "\(operation.text()) on \(a), \(b): flag \(flag.rawValue)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
     // MARK: - Stepping and errors
 
     @Test func steppingShowsEachInstructionAndTheRegisters() throws {
