@@ -96,14 +96,14 @@ extension X64 {
         /// Sets up a System V call of `function`: the first six integers in rdi, rsi, rdx, rcx, r8, r9, the rest on
         /// the stack, doubles in xmm0–xmm7; then `step` until `.returned`, or use `run`.
         public func prepareCall(_ function: UnsafeRawPointer, integers: [UInt64] = [], doubles: [Double] = []) {
-            precondition(doubles.count <= 8, "only register double arguments are supported")
+            precondition(doubles.count <= SystemV.doubleArguments.count, "only register double arguments are supported")
             registers = [UInt64](repeating: 0, count: 16)
             xmm = [SIMD2<UInt64>](repeating: .zero, count: 16)
-            for (register, value) in zip([GPR.rdi, .rsi, .rdx, .rcx, .r8, .r9], integers) {
+            for (register, value) in zip(SystemV.integerArguments, integers) {
                 registers[Int(register.rawValue)] = value
             }
             for (index, value) in doubles.enumerated() { xmm[index] = SIMD2(value.bitPattern, 0) }
-            let stackArguments = Array(integers.dropFirst(6))
+            let stackArguments = Array(integers.dropFirst(SystemV.integerArguments.count))
             // At entry rsp+8 is 16-byte aligned, the return address at [rsp], stack arguments above it.
             var top = (UInt64(UInt(bitPattern: stack)) + UInt64(stackBytes)) & ~15
             top -= UInt64((stackArguments.count * 8 + 15) & ~15)
@@ -234,15 +234,15 @@ extension X64 {
         /// A real call of native code: argument registers out, rax/rdx/xmm0/xmm1 back; the flags are undefined
         /// after it, as after any call.
         private func callNative(_ target: UInt64, at address: UInt64) throws {
-            guard registers[Int(GPR.rsp.rawValue)] % 16 == 0 else {
+            guard registers[Int(GPR.rsp.rawValue)] % UInt64(SystemV.stackAlignment) == 0 else {
                 throw EmulatorError.misalignedStackAtCall(address: address)
             }
             typealias T = NativeCallTrampoline
-            for r in [GPR.rdi, .rsi, .rdx, .rcx, .r8, .r9, .rax] {
+            for r in SystemV.integerArguments + [.rax] {
                 nativeState.storeBytes(of: registers[Int(r.rawValue)], toByteOffset: T.gprOffset + 8 * Int(r.rawValue),
                                        as: UInt64.self)
             }
-            for i in 0..<8 { nativeState.storeBytes(of: xmm[i][0], toByteOffset: T.xmmOffset + 8 * i, as: UInt64.self) }
+            for i in SystemV.doubleArguments.indices { nativeState.storeBytes(of: xmm[i][0], toByteOffset: T.xmmOffset + 8 * i, as: UInt64.self) }
             trampoline.call(UnsafeRawPointer(bitPattern: UInt(target))!, state: nativeState)
             registers[Int(GPR.rax.rawValue)] = nativeState.load(fromByteOffset: T.gprOffset, as: UInt64.self)
             registers[Int(GPR.rdx.rawValue)] = nativeState.load(fromByteOffset: T.gprOffset + 16, as: UInt64.self)
