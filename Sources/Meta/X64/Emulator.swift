@@ -69,7 +69,8 @@ extension X64 {
         public private(set) var pc: UInt64 = 0
         public private(set) var instructionsExecuted = 0
 
-        public let codes: [ExecutableCode]
+        /// The code the emulator executes; calls to anything else are native calls.
+        public private(set) var codes: [ExecutableCode]
         private var instructionIndexes: [ObjectIdentifier: [Int: Int]] = [:]
         private let stack: UnsafeMutableRawPointer
         private let stackBytes: Int
@@ -81,11 +82,18 @@ extension X64 {
         /// An emulator for `codes` (all from one `CodeMemory`, where it installs its native-call trampoline).
         public init(codes: [ExecutableCode], stackBytes: Int = 1 << 16) throws {
             precondition(!codes.isEmpty, "nothing to emulate")
+            precondition(codes.allSatisfy { $0.memory === codes[0].memory }, "emulated code must share one CodeMemory")
             self.codes = codes
             self.stackBytes = stackBytes
             stack = UnsafeMutableRawPointer.allocate(byteCount: stackBytes, alignment: 16)
             nativeState = UnsafeMutableRawPointer.allocate(byteCount: NativeCallTrampoline.stateBytes, alignment: 16)
             trampoline = try NativeCallTrampoline(memory: codes[0].memory)
+        }
+
+        /// Adds code to emulate (a bridge compiled later, say) instead of calling it natively.
+        public func add(_ code: ExecutableCode) {
+            precondition(code.memory === codes[0].memory, "emulated code must share one CodeMemory")
+            codes.append(code)
         }
 
         deinit {
@@ -164,7 +172,8 @@ extension X64 {
         }
 
         private func locate(_ address: UInt64) -> (ExecutableCode, Int)? {
-            for code in codes {
+            // Released code is inaccessible memory, as on the CPU.
+            for code in codes where !code.isReleased {
                 let base = UInt64(UInt(bitPattern: code.address))
                 guard address >= base, address < base + UInt64(code.byteCount) else { continue }
                 let key = ObjectIdentifier(code)
@@ -184,24 +193,15 @@ extension X64 {
         private func execute(_ instruction: Instruction, base: UInt64, here: UInt64, next: UInt64) throws {
             switch instruction {
             case .jmp(let target, _):
-                pc = base &+ UInt64(bitPattern: Int64(target))
+                try jump(to: base &+ UInt64(bitPattern: Int64(target)))
             case .jcc(let condition, let target, _):
-                if try holds(condition, at: here) { pc = base &+ UInt64(bitPattern: Int64(target)) }
+                if try holds(condition, at: here) { try jump(to: base &+ UInt64(bitPattern: Int64(target))) }
             case .jmpIndirect(let rm):
-                let target = read(rm, .qword, next: next)
-                guard isEmulated(target) else { throw EmulatorError.jumpOutOfCode(address: target) }
-                pc = target
+                try jump(to: read(rm, .qword, next: next))
             case .call(let target):
-                try push(next, at: here)
-                pc = base &+ UInt64(bitPattern: Int64(target))
+                try call(base &+ UInt64(bitPattern: Int64(target)), returningTo: next, at: here)
             case .callIndirect(let rm):
-                let target = read(rm, .qword, next: next)
-                if isEmulated(target) {
-                    try push(next, at: here)
-                    pc = target
-                } else {
-                    try callNative(target, at: here)
-                }
+                try call(read(rm, .qword, next: next), returningTo: next, at: here)
             case .ret:
                 pc = pop()
             case .push(let r):
@@ -215,6 +215,22 @@ extension X64 {
                 break
             default:
                 try executeData(instruction, next: next, at: here)
+            }
+        }
+
+        private func jump(to target: UInt64) throws {
+            guard isEmulated(target) else { throw EmulatorError.jumpOutOfCode(address: target) }
+            pc = target
+        }
+
+        /// A call into emulated code pushes the return address and continues there; any other target is called
+        /// natively.
+        private func call(_ target: UInt64, returningTo next: UInt64, at address: UInt64) throws {
+            if isEmulated(target) {
+                try push(next, at: address)
+                pc = target
+            } else {
+                try callNative(target, at: address)
             }
         }
 
