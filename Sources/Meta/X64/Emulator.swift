@@ -60,6 +60,7 @@ extension X64 {
     /// code is a real native call through `NativeCallTrampoline` (register arguments only). Flags an instruction
     /// leaves undefined are tracked, and reading one is an error rather than a guess.
     public final class Emulator {
+        /// The general-purpose registers, indexed by `GPR.rawValue`.
         public var registers = [UInt64](repeating: 0, count: 16)
         /// Each xmm register as its two 64-bit lanes (lane 0 is the scalar double).
         public var xmm = [SIMD2<UInt64>](repeating: .zero, count: 16)
