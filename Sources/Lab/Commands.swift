@@ -94,7 +94,7 @@ struct CommandRegistry {
         let candidates = commands.flatMap(\.names).filter { $0.count > 1 }
         if let prefixed = candidates.first(where: { $0.hasPrefix(name) }) { return prefixed }
         let best = candidates.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
-        return best.flatMap { $0.1 <= (name.count > 4 ? 2 : 1) ? $0.0 : nil }
+        return best.flatMap { $0.1 <= (name.count >= 4 ? 2 : 1) ? $0.0 : nil }
     }
 }
 

@@ -48,9 +48,6 @@ extension GuestPosition {
         guard let lines = runtime.sourceLines[file], line >= 1, line <= lines.count else { return "" }
         return lines[line - 1].trimmingCharacters(in: .whitespaces)
     }
-
-    /// `run at seed_loop.py:9`.
-    var place: String { "\(code.qualname) at \(file):\(line)" }
 }
 
 extension Session {
@@ -58,10 +55,11 @@ extension Session {
     func reportStop(_ stop: Stop, in execution: GuestExecution) {
         let rt = execution.runtime
         let p = palette
+        listCursor = nil
         for event in stop.events { writeLine(event.text) }
         switch stop.reason {
-        case .breakpoint(let n): writeLine("Breakpoint \(n), \(stop.position.place)")
-        case .interrupted: writeLine("Interrupted at \(stop.position.place)")
+        case .breakpoint(let n): writeLine("Breakpoint \(n), \(place(stop.position))")
+        case .interrupted: writeLine("Interrupted at \(place(stop.position))")
         case .step: break
         }
         let position = stop.position
@@ -77,7 +75,7 @@ extension Session {
         let last = lastReported
         if last == nil || last!.depth != position.depth || last!.line != position.line || last!.code !== position.code
             || stop.reason.isNotStep {
-            writeLine("> " + p.line(position.line, "\(position.place): \(position.sourceText(rt))"))
+            writeLine("> " + p.line(position.line, "\(place(position)): \(position.sourceText(rt))"))
         }
         writeLine("-> " + p.line(position.line, instructionText(position.code, position.pc)))
         lastReported = position

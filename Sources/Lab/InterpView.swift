@@ -21,7 +21,7 @@ extension Session {
         let instruction = position.code.code[position.pc]
         let opcode = String(describing: instruction.opcode)
         var out = ""
-        out += "bytecode  " + p.line(position.line, "\(position.place)  \(instructionText(position.code, position.pc).trimmingCharacters(in: .whitespaces))") + "\n"
+        out += "bytecode  " + p.line(position.line, "\(place(position))  \(instructionText(position.code, position.pc).trimmingCharacters(in: .whitespaces))") + "\n"
         let stack = rt.frameStack(position.frame.pointee, top: stop.stackTop)
         out += "stack     " + (stack.isEmpty ? "(empty)" : stack.map { rt.describe($0) }.joined(separator: " | ")) + (stack.count > 1 ? "   (top last)" : "") + "\n"
         let locals = rt.frameLocals(position.frame.pointee)

@@ -73,8 +73,11 @@ final class Monitor: GuestObserver {
     /// The operations the current instruction has performed so far, and those of the previous instruction.
     private(set) var operations: [ObservedOperation] = []
     private(set) var previousOperations: [ObservedOperation] = []
-    /// Events since the last merge point.
+    /// Calls and returns at the last merge point.
     private var events: [GuestEvent] = []
+    /// Exceptions raised since the last stop (the latest few).
+    private var exceptions: [GuestEvent] = []
+    static let exceptionsShown = 3
 
     init(session: Session, runtime: Runtime, condition: any StopCondition) {
         self.session = session
@@ -110,9 +113,12 @@ final class Monitor: GuestObserver {
         } else if condition.shouldStop(at: .instruction(here)) {
             reason = .step
         }
-        let happened = events
+        let happened = exceptions + events
         events.removeAll()
-        if let reason { stop(Stop(position: here, reason: reason, operation: nil, stackTop: frame.pointee.sp, events: happened)) }
+        if let reason {
+            exceptions.removeAll()
+            stop(Stop(position: here, reason: reason, operation: nil, stackTop: frame.pointee.sp, events: happened))
+        }
     }
 
     func performed(_ operation: ObservedOperation, stackTop: UnsafeMutablePointer<Ref>) {
@@ -120,13 +126,16 @@ final class Monitor: GuestObserver {
         self.stackTop = stackTop
         operations.append(operation)
         if condition.shouldStop(at: .operation(operation, position)) {
-            stop(Stop(position: position, reason: .step, operation: operation, stackTop: stackTop, events: []))
+            let happened = exceptions
+            exceptions.removeAll()
+            stop(Stop(position: position, reason: .step, operation: operation, stackTop: stackTop, events: happened))
         }
     }
 
     func exceptionRaised(_ exception: Ref) {
         guard suspended == 0, !abandonsGuest else { return }
-        events.append(.exception(runtime.exceptionSummary(exception)))
+        exceptions.append(.exception(runtime.exceptionSummary(exception)))
+        if exceptions.count > Monitor.exceptionsShown { exceptions.removeFirst() }
     }
 
     private func stop(_ stop: Stop) {

@@ -40,14 +40,15 @@ public final class Session {
     var source: CommandSource?
     /// The position of the last reported stop (the source line is shown again only when it changes).
     var lastReported: GuestPosition?
-    /// Where a `list` without arguments continues.
-    var listCursor: Int?
+    /// Where a `list` without arguments continues (file and line).
+    var listCursor: (String, Int)?
 
     public init(mode: SessionMode, color: Bool, baseDirectory: String = FileManager.default.currentDirectoryPath,
                 embeddedFiles: [String: String]? = nil, output: @escaping (String) -> Void) {
         self.mode = mode
         self.emit = output
-        self.baseDirectory = baseDirectory
+        // Absolute, so that modules the program imports (known by their full paths) are shown relative to it.
+        self.baseDirectory = URL(fileURLWithPath: baseDirectory).standardizedFileURL.path
         self.embeddedFiles = embeddedFiles
         settings = Settings(color: color)
     }
@@ -173,7 +174,8 @@ public final class Session {
             self.execution = nil
             switch outcome {
             case .finished(let status, let report):
-                write(report)
+                // Imported modules are known by their full paths: show them relative, as everywhere in the Lab.
+                write(report.replacingOccurrences(of: "\"\(program.directory)/", with: "\""))
                 writeLine("The program finished with exit status \(status).")
                 return .stay
             case .abandoned(.restart(let first)):

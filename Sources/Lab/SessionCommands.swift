@@ -12,7 +12,7 @@ enum SessionCommands {
                 session.writeLine("Commands (help COMMAND for details):")
                 for command in CommandRegistry.shared.commands {
                     let names = ([command.name] + command.aliases).joined(separator: ", ")
-                    session.writeLine("  " + names.padding(toLength: 22, withPad: " ", startingAt: 0) + command.summary)
+                    session.writeLine("  " + names.padding(toLength: max(22, names.count + 2), withPad: " ", startingAt: 0) + command.summary)
                 }
             case 1:
                 guard let command = CommandRegistry.shared.command(named: args.words[0]) else {

@@ -32,41 +32,47 @@ extension LabView {
         completion: .guestNames) { session, args throws(CommandError) in
             let program = try session.requireProgram()
             let current = session.execution?.stop.map { $0.position }
-            let total = program.lines.count
+            // The file shown: the current frame's (an imported module's, perhaps), else the program's.
+            var file = current?.file ?? program.displayName
             let size = session.settings.listSize
             var first: Int
+            var continuing = false
             switch args.words.count {
             case 0:
                 if let cursor = session.listCursor {
-                    first = cursor
-                } else if let current, current.file == program.displayName {
+                    (file, first) = cursor
+                    continuing = true
+                } else if let current {
                     first = current.line - size / 2
                 } else {
                     first = 1
                 }
             case 1:
-                let target = try session.resolveLine(args.words[0], program)
-                first = target - size / 2
+                let target = try session.resolveLine(args.words[0], program, listing: file)
+                file = target.file
+                first = target.line - size / 2
             default:
                 throw CommandError("list takes at most one argument", hint: "usage: list [LINE | FUNCTION | FILE:LINE]")
             }
-            first = max(1, min(first, total - size + 1))
+            let lines = session.sourceLines(of: file, program)
+            let total = lines.count
+            if !continuing { first = max(1, min(first, total - size + 1)) }
             let last = min(total, first + size - 1)
             guard first <= last else {
-                session.writeLine("(end of \(program.displayName))")
+                session.writeLine("(end of \(session.shortPath(file)))")
                 return
             }
             let p = session.palette
             let marked = Set(session.breakpoints.all.compactMap { b -> Int? in
-                if case .line(let file, let line) = b.place, Breakpoint.sameFile(file, program.displayName) { return line }
+                if case .line(let f, let line) = b.place, Breakpoint.sameFile(f, file) { return line }
                 return nil
             })
             for n in first...last {
-                let here = current?.file == program.displayName && current?.line == n
+                let here = current?.file == file && current?.line == n
                 let marker = (marked.contains(n) ? "B" : " ") + (here ? "->" : "  ")
-                session.writeLine(marker + p.line(n, padded(n, 4) + "  " + program.lines[n - 1]))
+                session.writeLine(marker + p.line(n, padded(n, 4) + "  " + lines[n - 1]))
             }
-            session.listCursor = last < total ? last + 1 : nil
+            session.listCursor = (file, last + 1)
         }
 
     static let dis = LabView(
@@ -103,27 +109,61 @@ extension LabView {
                 let pc = innermost ? stop.position.pc : frame.pc
                 let code = frame.code
                 let line = Int(code.lines[min(pc, code.lines.count - 1)])
-                let text = "#\(i) \(code.qualname) at \(code.filename):\(line)  \(instructionText(code, pc).trimmingCharacters(in: .whitespaces))"
+                let text = "#\(i) \(code.qualname) at \(session.shortPath(code.filename)):\(line)  \(instructionText(code, pc).trimmingCharacters(in: .whitespaces))"
                 session.writeLine((innermost ? "> " : "  ") + session.palette.line(line, text))
             }
         }
 }
 
 extension Session {
-    /// A line number from `LINE`, `FILE:LINE` (of the loaded program) or a function name (its first line).
-    func resolveLine(_ word: String, _ program: LoadedProgram) throws(CommandError) -> Int {
-        let lineText = word.split(separator: ":").last.map(String.init) ?? word
-        if let n = Int(lineText) {
-            guard n >= 1 && n <= program.lines.count else {
-                throw CommandError("line \(n) is out of range (\(program.displayName) has \(program.lines.count) lines)")
+    /// A file and line from `LINE` (of the file being listed), `FILE:LINE` or a function name (its first line).
+    func resolveLine(_ word: String, _ program: LoadedProgram, listing: String) throws(CommandError) -> (file: String, line: Int) {
+        var file = listing
+        var lineText = word
+        if let colon = word.lastIndex(of: ":") {
+            file = String(word[..<colon])
+            lineText = String(word[word.index(after: colon)...])
+            guard let known = knownFile(file, program) else {
+                throw CommandError("no source for '\(file)'", hint: "list FILE:LINE works for the program and the modules it imported")
             }
-            return n
+            file = known
+        }
+        if let n = Int(lineText) {
+            let count = sourceLines(of: file, program).count
+            guard n >= 1 && n <= count else {
+                throw CommandError("line \(n) is out of range (\(shortPath(file)) has \(count) lines)")
+            }
+            return (file, n)
         }
         guard let code = program.functions(named: word).first else {
             throw CommandError("no function named '\(word)' in \(program.displayName)", hint: functionHint(program))
         }
-        return code.firstLine
+        return (program.displayName, code.firstLine)
     }
+
+    /// The lines of the program or of a module the running program imported.
+    func sourceLines(of file: String, _ program: LoadedProgram) -> [String] {
+        if file == program.displayName { return program.lines }
+        var lines = execution?.runtime.sourceLines[file] ?? []
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// The name under which the program or a loaded module knows `file` (compared by file name).
+    func knownFile(_ file: String, _ program: LoadedProgram) -> String? {
+        if Breakpoint.sameFile(file, program.displayName) { return program.displayName }
+        return execution?.runtime.sourceLines.keys.sorted().first { Breakpoint.sameFile($0, file) }
+    }
+
+    /// `file` relative to the program's directory (imported modules are known by their full paths).
+    func shortPath(_ file: String) -> String {
+        guard let directory = (execution?.program ?? program)?.directory else { return file }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+    }
+
+    /// `run at seed_loop.py:9`.
+    func place(_ position: GuestPosition) -> String { "\(position.code.qualname) at \(shortPath(position.file)):\(position.line)" }
 
     /// Lists the program's functions (for hints).
     func functionHint(_ program: LoadedProgram) -> String {
@@ -137,7 +177,7 @@ extension Session {
         let targets = Set((0..<code.code.count).compactMap { i -> Int? in
             code.code[i].opcode.isJump ? Int(code.code[i].arg) : nil
         } + code.exceptionTable.map { Int($0.handler) })
-        var out = "Disassembly of \(code.qualname) (\(code.filename), line \(code.firstLine)):\n"
+        var out = "Disassembly of \(code.qualname) (\(shortPath(code.filename)), line \(code.firstLine)):\n"
         var previousLine = -1
         for i in 0..<code.code.count {
             let line = Int(code.lines[i])

@@ -59,7 +59,7 @@ import MiniPy
         let (output, _) = try session(["load seed.py", "step", "step 3", "where"])
         #expect(output.contains("> <module> at seed.py:1: def run(a, n):\n->    0 LOAD_CONST"))
         #expect(output.contains("->    6 LOAD_CONST"), "step 3 moves three instructions: \(output)")
-        #expect(output.contains("> #0 <module> at seed.py:1"))
+        #expect(output.contains("> #0 <module> at seed.py:9  6 LOAD_CONST"))
     }
 
     @Test func breakpointsOnLinesAndFunctions() throws {
@@ -77,7 +77,7 @@ import MiniPy
         #expect(output.contains("Breakpoint 1, run at seed.py:5"))
         #expect(output.contains("Breakpoint 3, run at seed.py:6"))
         // After the first stops: main hit once, line 5 once, line 6 once.
-        #expect(output.contains("  1  seed.py:5                       1\n  2  function main                  1\n  3  seed.py:6                       1"))
+        #expect(output.contains("  1  seed.py:5                      1\n  2  function main                  1\n  3  seed.py:6                      1"))
         #expect(output.contains("total 6\nThe program finished with exit status 0."))
     }
 
@@ -181,7 +181,7 @@ import MiniPy
         #expect(output.contains("color = off"))
         #expect(output.contains("listsize = 3"))
         #expect(output.contains("     intAddOvf(0, 3) -> 3"), "ops are listed after a step: \(output)")
-        let listed = output.split(separator: "\n").filter { $0.contains("  b += a") || $0.contains("  i = 0") || $0.contains("  while i") }
+        let listed = output.split(separator: "\n").filter { $0.contains("  b += a") || $0.contains("  i += 1") || $0.contains("  while i") }
         #expect(listed.count == 3)
     }
 
@@ -219,8 +219,34 @@ import MiniPy
         #expect(session.completions(for: "set color o") == ["off", "on"])
         #expect(session.completions(for: "step o") == ["op"])
         #expect(session.completions(for: "info b") == ["breakpoints"])
-        _ = runOnLargeStack { session.run(ScriptSource(name: "t", text: "load seed.py\nbreak 5\nrun\n")) }
-        #expect(session.completions(for: "break ma") == ["main"])
-        #expect(session.completions(for: "print x + ") .contains("x + run"))
+        // While stopped in run: its locals too.
+        var whileStopped: [[String]] = []
+        let source = ProbeSource(["load seed.py", "break 5", "run", "quit"]) { index in
+            if index == 3 {
+                whileStopped = [session.completions(for: "break ma"), session.completions(for: "print x + "),
+                                session.completions(for: "print x+r")]
+            }
+        }
+        _ = runOnLargeStack { session.run(source) }
+        #expect(whileStopped == [["main"], ["a", "b", "i", "main", "n", "run"], ["x+run"]])
+    }
+}
+
+/// Command lines that call `probe` with each line's index before handing it out (to look at a stopped session).
+final class ProbeSource: CommandSource {
+    let lines: [String]
+    let probe: (Int) -> Void
+    var next = 0
+
+    init(_ lines: [String], probe: @escaping (Int) -> Void) {
+        self.lines = lines
+        self.probe = probe
+    }
+
+    func nextCommand(prompt: String) -> CommandLineText? {
+        guard next < lines.count else { return nil }
+        probe(next)
+        next += 1
+        return CommandLineText(text: lines[next - 1], origin: "probe:\(next)")
     }
 }
