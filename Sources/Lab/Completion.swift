@@ -29,12 +29,12 @@ extension Session {
         case .files:
             return fileCompletions(word)
         case .guestNames:
-            if command.name == "break" && (word.contains("/") || word.hasSuffix(".") || word.hasSuffix(".p") || word.hasSuffix(".py")) {
-                return fileCompletions(word)
-            }
+            // `break` also takes FILE:LINE: offer the program's folder's Python files and folders too.
+            let files = command.name == "break" && !word.contains(":")
+                ? fileCompletions(word).filter { $0.hasSuffix(".py") || $0.hasSuffix("/") } : []
             let identifier = String(word.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
             let stem = String(word.dropLast(identifier.count))
-            return guestNames().filter { $0.hasPrefix(identifier) }.map { stem + $0 }
+            return guestNames().filter { $0.hasPrefix(identifier) }.map { stem + $0 } + files
         }
         return Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()
     }

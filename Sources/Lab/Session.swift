@@ -69,11 +69,6 @@ public final class Session {
     public func run(_ source: CommandSource) -> Bool {
         self.source = source
         _ = commandLoop()
-        if let execution, execution.isStopped {
-            // The input ended while the program was stopped inside the loop above: only possible from a
-            // nested loop, which has already asked the guest to unwind.
-            execution.abandon(.quit)
-        }
         return failure == nil
     }
 
@@ -155,6 +150,7 @@ public final class Session {
     func proceed(_ condition: any StopCondition) throws(CommandError) -> CommandResult {
         if let execution, execution.isStopped {
             execution.monitor.condition = condition
+            Runtime.interruptRequested = 0  // a Ctrl-C typed at the prompt is not meant for the resumed program
             return .resume
         }
         return try launch(condition)

@@ -61,16 +61,26 @@ struct LabCommandLineTests {
         let dir = try LabTestSupport.directory(["seed.py": Programs.seed])
         let result = try LabTestSupport.run([], in: dir, input: "load seed.py\nbreak run\nrun\np a\nquit\n")
         #expect(result.status == 0)
-        #expect(result.stdout == "Loaded seed.py (13 lines, 3 code objects).\nBreakpoint 1 at function run\n--call-- main\n--call-- run\nBreakpoint 1, run at seed.py:2\n> run at seed.py:2: b = 0\n->    0 LOAD_CONST               0 (0)\n3\n"
-                || result.stdout.hasPrefix("Loaded seed.py"), "\(result.stdout)")
+        #expect(result.stdout == """
+            Loaded seed.py (13 lines, 3 code objects).
+            Breakpoint 1 at function run
+            --call-- run
+            Breakpoint 1, run at seed.py:2
+            > run at seed.py:2: b = 0
+            ->    0 LOAD_CONST               0 (0)
+            3
+
+            """)
         #expect(!result.stdout.contains("metalab>"))
         #expect(!result.stdout.contains("(metalab)"))
     }
 
+    /// Ctrl-C is sent every half second until the session ends: each one that arrives while the guest runs stops it
+    /// (the two `run`/`continue`s); one that arrives at the prompt is dropped when the guest resumes.
     @Test func ctrlCStopsARunningGuestAndTheSessionGoesOn() throws {
         let dir = try LabTestSupport.directory(["loop.py": "i = 0\nwhile True:\n    i += 1\n"])
         let result = try LabTestSupport.run([], in: dir, input: "load loop.py\nrun\nprint i > 0\ncontinue\nprint 'again'\nquit\n",
-                                            interruptAfter: 1.5, interrupts: 2)
+                                            interruptAfter: 1, interrupts: 40)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.components(separatedBy: "Interrupted at <module> at loop.py:").count - 1 == 2, "\(result.stdout)")
         #expect(result.stdout.contains("True\n"))

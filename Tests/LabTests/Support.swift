@@ -45,7 +45,7 @@ enum LabTestSupport {
     }
 
     /// Runs `metalab` with `arguments` in `directory`, feeding `input` on stdin; with `interruptAfter`, sends SIGINT
-    /// after that many seconds (and again every second while it runs, at most `interrupts` times).
+    /// after that many seconds, and again every half second while it runs (at most `interrupts` times).
     static func run(_ arguments: [String], in directory: URL, input: String = "", interruptAfter: Double? = nil,
                     interrupts: Int = 1, timeout: TimeInterval = 120) throws -> ProcessResult {
         let process = Process()
@@ -68,7 +68,7 @@ enum LabTestSupport {
         if let interruptAfter {
             Thread.sleep(forTimeInterval: interruptAfter)
             for i in 0..<interrupts where process.isRunning {
-                if i > 0 { Thread.sleep(forTimeInterval: 1) }
+                if i > 0 { Thread.sleep(forTimeInterval: 0.5) }
                 process.interrupt()
             }
         }

@@ -34,6 +34,8 @@ extension Runtime {
     public func describe(_ value: Ref, limit: Int = 8) -> String {
         if value.isNull { return "<null>" }
         let id = value.typeID
+        // A reference kept by an observer across a collection may point at a freed cell.
+        guard id != 0 && Int(id) < registry.descriptors.count else { return "<freed object>" }
         if isInt(value) || id == L.float.id || id == L.none.id || id == L.str.id {
             let text = (try? repr(value)) ?? "<\(typeName(value)) object>"
             return text.count > 60 ? String(text.prefix(57)) + "..." : text
