@@ -50,7 +50,10 @@ final class GuestExecution {
     /// Runs the program from its first instruction (stops happen inside, through the monitor).
     func run() -> Outcome {
         Runtime.interruptRequested = 0
-        defer { runtime.interpreterMode = .concrete }
+        defer {
+            runtime.interpreterMode = .concrete
+            Runtime.interruptRequested = 0
+        }
         do {
             try runtime.runAsMain(program.code, path: program.displayName)
             return abandonment.map { .abandoned($0) } ?? .finished(status: 0, report: "")
@@ -67,5 +70,6 @@ final class GuestExecution {
     func abandon(_ reason: Abandonment) {
         if abandonment == nil { abandonment = reason }
         monitor.abandonsGuest = true
+        Runtime.interruptRequested = 1  // reaches the interpreter's next safepoint, which unwinds the guest
     }
 }

@@ -111,7 +111,6 @@ struct Interpreter<D: Domain> {
                     if D.observesFrames {
                         state.publish(&d, rt)
                         d.jitMergePoint(code: UnsafeRawPointer(state.code), pc: state.pc)
-                        if rt.guestAbandoned { throw rt.abandonment }
                     }
                     let instruction = state.code[state.pc]
                     state.pc += 1
@@ -522,13 +521,15 @@ struct Interpreter<D: Domain> {
                 // Unwind: find the innermost handler, frame by frame (DESIGN §13: no Swift recursion to undo).
                 let exc = (error as! PyException).value
                 state.frame.pointee.pc = state.pc - 1  // the instruction that raised
-                // An observer may abandon the guest: then no handler runs, every frame up to the entry unwinds.
-                let abandoned = D.observesFrames && rt.guestAbandoned
-                if D.observesFrames && !abandoned { rt.reportRaised(exc) }
+                if D.observesFrames {
+                    // An observer may abandon the guest: then no handler runs, every frame up to the entry unwinds.
+                    if rt.guestAbandoned { throw rt.unwindAbandonedGuest() }
+                    rt.reportRaised(exc)
+                }
                 rt.addTraceback(exc, frame: state.frame.pointee)
                 while true {
                     let failedAt = Int32(state.frame.pointee.pc)
-                    if !abandoned, let entry = state.info.code.exceptionTable.first(where: { failedAt >= $0.start && failedAt < $0.end }) {
+                    if let entry = state.info.code.exceptionTable.first(where: { failedAt >= $0.start && failedAt < $0.end }) {
                         d.stackTop = state.frame.pointee.stackBase + Int(entry.depth)
                         d.push(d.constRef(exc))
                         state.pc = Int(entry.handler)

@@ -125,6 +125,8 @@ public final class Runtime {
             if heap.isOverLimit { throw PyException(newException(exceptions.MemoryError, message: nil)) }
         }
         if Runtime.interruptRequested != 0 {
+            // An observer abandoning the guest raises the flag too: the program unwinds, uncatchably.
+            if guestAbandoned { throw abandonment }
             Runtime.interruptRequested = 0
             throw PyException(newException(exceptions.KeyboardInterrupt, message: nil))
         }
