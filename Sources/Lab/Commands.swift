@@ -56,6 +56,8 @@ enum CompletionKind {
     case commands
     case granularities
     case knobs
+    /// A fixed set of words (subcommands).
+    case words([String])
 }
 
 /// One command of the Lab: its names, help text and implementation. Views, stepping and script commands are all

@@ -17,7 +17,9 @@ extension Session {
         var candidates: [String]
         switch command.completion {
         case .none:
-            candidates = command.name == "info" && position == 1 ? ["breakpoints", "locals"] : []
+            candidates = []
+        case .words(let words):
+            candidates = position == 1 ? words : []
         case .commands:
             candidates = registry.commands.map(\.name)
         case .granularities:

@@ -47,7 +47,8 @@ enum InspectionCommands {
     static let info = Command(
         name: "info", aliases: ["i"], usage: "info breakpoints | info locals",
         summary: "list breakpoints, or the current frame's variables",
-        details: "'info breakpoints' (or 'info b') lists number, place and hit count; 'info locals' the current frame's variables.") { session, args throws(CommandError) in
+        details: "'info breakpoints' (or 'info b') lists number, place and hit count; 'info locals' the current frame's variables.",
+        completion: .words(["breakpoints", "locals"])) { session, args throws(CommandError) in
             switch args.words.first {
             case "breakpoints", "break", "b":
                 session.listBreakpoints()

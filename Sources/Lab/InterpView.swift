@@ -1,3 +1,4 @@
+import Foundation
 import MiniPy
 
 extension LabView {
@@ -58,7 +59,8 @@ extension Session {
     func sourceExcerpt(_ lines: [String], _ range: ClosedRange<Int>, marked: Int, colour line: Int) -> String {
         var out = ""
         let shown = range.clamped(to: 1...max(1, lines.count))
-        let indent = shown.map { InterpreterSource.indentation(lines[$0 - 1]) }.filter { _ in true }.min() ?? 0
+        let indent = shown.filter { !lines[$0 - 1].trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { InterpreterSource.indentation(lines[$0 - 1]) }.min() ?? 0
         for n in shown {
             let text = String(lines[n - 1].dropFirst(min(indent, InterpreterSource.indentation(lines[n - 1]))))
             let row = "\(n == marked ? ">" : " ") \(padded(n, 4)) | \(text)"

@@ -59,12 +59,12 @@ enum LabTestSupport {
         try process.run()
         inPipe.fileHandleForWriting.write(Data(input.utf8))
         try inPipe.fileHandleForWriting.close()
-        var outData = Data(), errData = Data()
+        let outData = Collected(), errData = Collected()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async { outData.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         if let interruptAfter {
             Thread.sleep(forTimeInterval: interruptAfter)
             for i in 0..<interrupts where process.isRunning {
@@ -77,9 +77,14 @@ enum LabTestSupport {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         group.wait()
-        return ProcessResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+        return ProcessResult(stdout: String(decoding: outData.data, as: UTF8.self), stderr: String(decoding: errData.data, as: UTF8.self),
                              status: process.terminationStatus)
     }
+}
+
+/// A pipe's contents, filled by a reader thread (read only after the group it belongs to has finished).
+final class Collected: @unchecked Sendable {
+    var data = Data()
 }
 
 /// Small programs the tests step through.
