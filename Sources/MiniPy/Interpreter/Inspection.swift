@@ -80,17 +80,6 @@ extension Runtime {
         return try runCode(expression, globals: frame.globals, localsDict: namespace)
     }
 
-    /// Runs `code` as the `__main__` module; an uncaught exception (SystemExit included) is thrown.
-    public func runAsMain(_ code: CodeObject, path: String) throws(PyException) {
-        let main = newModule("__main__")
-        let dict = main.ref(L.moduleDict)
-        dictSetStr(dict, intern("__name__"), intern("__main__"))
-        dictSetStr(dict, intern("__file__"), newStr(path))
-        dictSetStr(dict, intern("__package__"), none)
-        dictSetStr(modules, intern("__main__"), main)
-        _ = try runCode(code, globals: dict, localsDict: dict)
-    }
-
     /// How an uncaught exception ends a program: `SystemExit`'s status (and the message it prints, if any), or
     /// status 1 and the CPython-style traceback.
     public func uncaughtOutcome(_ exc: Ref) -> (status: Int32, report: String) {

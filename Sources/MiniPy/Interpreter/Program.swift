@@ -67,6 +67,17 @@ extension Runtime {
         }
     }
 
+    /// Runs `code` as the `__main__` module; an uncaught exception (SystemExit included) is thrown.
+    public func runAsMain(_ code: CodeObject, path: String) throws(PyException) {
+        let main = newModule("__main__")
+        let dict = main.ref(L.moduleDict)
+        dictSetStr(dict, intern("__name__"), intern("__main__"))
+        dictSetStr(dict, intern("__file__"), newStr(path))
+        dictSetStr(dict, intern("__package__"), none)
+        dictSetStr(modules, intern("__main__"), main)
+        _ = try runCode(code, globals: dict, localsDict: dict)
+    }
+
     /// SystemExit's status, or 1 after printing the traceback of any other exception.
     func exitStatus(forUncaught exc: Ref) -> Int32 {
         let (status, report) = uncaughtOutcome(exc)
