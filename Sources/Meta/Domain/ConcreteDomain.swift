@@ -47,23 +47,23 @@
     @inlinable public func intAddOvf(_ a: Int, _ b: Int, at _: SourceSite) -> Int? { let (r, o) = a.addingReportingOverflow(b); return o ? nil : r }
     @inlinable public func intSubOvf(_ a: Int, _ b: Int, at _: SourceSite) -> Int? { let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : r }
     @inlinable public func intMulOvf(_ a: Int, _ b: Int, at _: SourceSite) -> Int? { let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : r }
-    @inlinable public func intFloorDiv(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
+    @inlinable @inline(__always) public func intFloorDiv(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
         if b == 0 || (a == .min && b == -1) { return nil }
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
-    @inlinable public func intMod(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
+    @inlinable @inline(__always) public func intMod(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
         if b == 0 { return nil }
         if b == -1 { return 0 }
         let r = a % b
         return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
     }
-    @inlinable public func intLshiftOvf(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
+    @inlinable @inline(__always) public func intLshiftOvf(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
         if b < 0 || b >= 64 { return a == 0 && b >= 0 ? 0 : nil }
         let r = a << b
         return r >> b == a ? r : nil
     }
-    @inlinable public func intRshift(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
+    @inlinable @inline(__always) public func intRshift(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
         if b < 0 { return nil }
         return b >= 64 ? (a < 0 ? -1 : 0) : a >> b
     }

@@ -521,6 +521,11 @@ struct Interpreter<D: Domain> {
                 // Unwind: find the innermost handler, frame by frame (DESIGN §13: no Swift recursion to undo).
                 let exc = (error as! PyException).value
                 state.frame.pointee.pc = state.pc - 1  // the instruction that raised
+                if D.observesFrames {
+                    // An observer may abandon the guest: then no handler runs, every frame up to the entry unwinds.
+                    if rt.guestAbandoned { throw rt.unwindAbandonedGuest() }
+                    rt.reportRaised(exc)
+                }
                 rt.addTraceback(exc, frame: state.frame.pointee)
                 while true {
                     let failedAt = Int32(state.frame.pointee.pc)

@@ -62,6 +62,8 @@ public final class Runtime {
     /// The source text of every loaded file, by file name (for tracebacks).
     public var sourceLines: [String: [String]] = [:]
     public var argv: [String] = []
+    /// The domain the dispatch loops run in (the plain interpreter unless the Lab observes the program).
+    public var interpreterMode = InterpreterMode.concrete
     /// Set by a SIGINT handler; the interpreter raises KeyboardInterrupt at the next safepoint.
     nonisolated(unsafe) public static var interruptRequested: Int32 = 0
 
@@ -123,6 +125,8 @@ public final class Runtime {
             if heap.isOverLimit { throw PyException(newException(exceptions.MemoryError, message: nil)) }
         }
         if Runtime.interruptRequested != 0 {
+            // An observer abandoning the guest raises the flag too: the program unwinds, uncatchably.
+            if guestAbandoned { throw abandonment }
             Runtime.interruptRequested = 0
             throw PyException(newException(exceptions.KeyboardInterrupt, message: nil))
         }
