@@ -27,6 +27,10 @@ let package = Package(
             dependencies: ["Meta", .product(name: "BigInt", package: "BigInt")],
             swiftSettings: optimize
         ),
+        // Debian's libedit (BSD editline), through a shim that gives its variadic calls fixed signatures.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Interactive line input for the REPL: editing, history, tab completion, Ctrl-C at the prompt.
+        .target(name: "Terminal", dependencies: ["CEditLine"]),
         // The command line.
         .executableTarget(
             name: "metalab",
@@ -40,7 +44,7 @@ let package = Package(
             exclude: ["Vectors", "Golden"]
         ),
         // End-to-end tests run the `metalab` executable, so they depend on it (and `swift test` builds it).
-        .testTarget(name: "MetalabTests", dependencies: ["metalab"]),
+        .testTarget(name: "MetalabTests", dependencies: ["metalab", "Terminal"]),
     ],
     swiftLanguageModes: [.v5]
 )
