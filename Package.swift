@@ -31,10 +31,22 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Interactive line input for the REPL: editing, history, tab completion, Ctrl-C at the prompt.
         .target(name: "Terminal", dependencies: ["CEditLine"]),
+        // The Lab: step-through sessions, commands, views, scripts and lessons (UI-agnostic; it observes the
+        // interpreter through the observing domain and never touches the terminal itself).
+        .target(
+            name: "Lab",
+            dependencies: ["MiniPy", "Meta"],
+            swiftSettings: optimize,
+            plugins: ["EmbedFiles"]
+        ),
+        // Embeds the interpreter's sources and the lessons into the Lab (the `interp` view and `metalab lesson`
+        // work from an installed binary).
+        .executableTarget(name: "embed-files"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         // The command line.
         .executableTarget(
             name: "metalab",
-            dependencies: ["MiniPy", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["MiniPy", "Lab", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: optimize
         ),
         .testTarget(name: "MetaTests", dependencies: ["Meta"]),
@@ -45,6 +57,8 @@ let package = Package(
         ),
         // End-to-end tests run the `metalab` executable, so they depend on it (and `swift test` builds it).
         .testTarget(name: "MetalabTests", dependencies: ["metalab", "Terminal"]),
+        // The Lab's unit tests, golden script transcripts and lessons (these run the `metalab` executable too).
+        .testTarget(name: "LabTests", dependencies: ["Lab", "MiniPy", "Meta", "metalab"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -5,15 +5,21 @@ import Foundation
 import Glibc
 #endif
 
-/// The `metalab` command line (DESIGN §12): run and disassemble MiniPy programs.
+/// The `metalab` command line (DESIGN §12): without a subcommand, the interactive Lab; `run` and `dis` for MiniPy
+/// programs; `script` and `lesson` for the Lab's unattended and narrated sessions.
 @main
 struct Metalab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metalab",
         abstract: "An educational, step-through meta-tracing JIT for MiniPy, a Python subset.",
+        discussion: "Without a subcommand, opens the Lab: an interactive session (type 'help').",
         version: "metalab 0.1.0",
-        subcommands: [Run.self, Dis.self]
+        subcommands: [Run.self, Dis.self, Script.self, LessonCommand.self]
     )
+
+    func run() throws {
+        throw ExitCode(Repl.run())
+    }
 }
 
 /// Which JIT runs the program.
@@ -59,13 +65,8 @@ struct Run: ParsableCommand {
         // `--` ends metalab's options; everything after it belongs to the program.
         var arguments = arguments
         if let separator = arguments.firstIndex(of: "--") { arguments.remove(at: separator) }
-        // Ctrl-C raises KeyboardInterrupt in the guest. The parent may have started us with SIGINT blocked or
-        // ignored (test runners, some shells' background jobs): take it back.
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        sigaddset(&unblock, SIGINT)
-        sigprocmask(SIG_UNBLOCK, &unblock, nil)
-        signal(SIGINT) { _ in Runtime.interruptRequested = 1 }
+        // Ctrl-C raises KeyboardInterrupt in the guest.
+        catchInterrupts()
         let programArguments = arguments
         let status = runOnLargeStack { Program.run(path: file, arguments: programArguments, options: options) }
         throw ExitCode(status)
@@ -93,3 +94,14 @@ struct Dis: ParsableCommand {
     }
 }
 
+
+/// Makes Ctrl-C set `Runtime.interruptRequested` (the interpreter raises KeyboardInterrupt at its next safepoint;
+/// the Lab stops the program at its next merge point instead). The parent may have started us with SIGINT blocked
+/// or ignored (test runners, some shells' background jobs): take it back.
+func catchInterrupts() {
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
+    signal(SIGINT) { _ in Runtime.interruptRequested = 1 }
+}

@@ -214,8 +214,7 @@ extension Runtime {
         do {
             if try callAt(slot, argc: args.count + keywords.count, kwnames: kwnames, d: &d) {
                 frames.current.pointee.isEntry = true
-                var inner = ConcreteDomain(heap: heap, locals: slot, sp: slot)
-                let r = try Interpreter<ConcreteDomain>(self).run(&inner)
+                let r = try runDispatchLoop(from: slot)
                 frames.top = slot
                 return r
             }
@@ -252,9 +251,8 @@ extension Runtime {
         frames.top = slot + 1
         try pushFrame(function: function, at: slot, argc: 0, kwnames: .null, constructed: .null, localsDict: localsDict)
         frames.current.pointee.isEntry = true
-        var d = ConcreteDomain(heap: heap, locals: slot, sp: slot)
         defer { frames.top = slot }
-        return try Interpreter<ConcreteDomain>(self).run(&d)
+        return try runDispatchLoop(from: slot)
     }
 
     /// Unpacks an iterable into exactly `count` values.

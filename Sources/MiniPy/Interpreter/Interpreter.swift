@@ -108,6 +108,11 @@ struct Interpreter<D: Domain> {
         while true {
             do {
                 while true {
+                    if D.observesFrames {
+                        state.publish(&d, rt)
+                        d.jitMergePoint(code: UnsafeRawPointer(state.code), pc: state.pc)
+                        if rt.guestAbandoned { throw rt.abandonment }
+                    }
                     let instruction = state.code[state.pc]
                     state.pc += 1
                     let arg = Int(instruction.arg)
@@ -517,10 +522,13 @@ struct Interpreter<D: Domain> {
                 // Unwind: find the innermost handler, frame by frame (DESIGN §13: no Swift recursion to undo).
                 let exc = (error as! PyException).value
                 state.frame.pointee.pc = state.pc - 1  // the instruction that raised
+                // An observer may abandon the guest: then no handler runs, every frame up to the entry unwinds.
+                let abandoned = D.observesFrames && rt.guestAbandoned
+                if D.observesFrames && !abandoned { rt.reportRaised(exc) }
                 rt.addTraceback(exc, frame: state.frame.pointee)
                 while true {
                     let failedAt = Int32(state.frame.pointee.pc)
-                    if let entry = state.info.code.exceptionTable.first(where: { failedAt >= $0.start && failedAt < $0.end }) {
+                    if !abandoned, let entry = state.info.code.exceptionTable.first(where: { failedAt >= $0.start && failedAt < $0.end }) {
                         d.stackTop = state.frame.pointee.stackBase + Int(entry.depth)
                         d.push(d.constRef(exc))
                         state.pc = Int(entry.handler)
@@ -584,6 +592,14 @@ struct DispatchState {
         consts = info.consts
         names = info.names
         pc = frame.pointee.pc
+    }
+
+    /// Saves the pc and stack top in the executing frame's record (and the runtime's stack top), so that a hint
+    /// observing the frames sees where execution is.
+    @inline(__always) func publish<D: Domain>(_ d: inout D, _ rt: Runtime) {
+        frame.pointee.pc = pc
+        frame.pointee.sp = d.stackTop
+        rt.frames.top = d.stackTop
     }
 
     /// Switches to `frame` (after a call or a return), resuming at its saved instruction.

@@ -59,14 +59,8 @@ extension Runtime {
 
     /// Runs `code` as the `__main__` module; returns the exit status (reporting an uncaught exception).
     public func runMain(_ code: CodeObject, path: String) -> Int32 {
-        let main = newModule("__main__")
-        let dict = main.ref(L.moduleDict)
-        dictSetStr(dict, intern("__name__"), intern("__main__"))
-        dictSetStr(dict, intern("__file__"), newStr(path))
-        dictSetStr(dict, intern("__package__"), none)
-        dictSetStr(modules, intern("__main__"), main)
         do {
-            _ = try runCode(code, globals: dict, localsDict: dict)
+            try runAsMain(code, path: path)
             return 0
         } catch {
             return exitStatus(forUncaught: error.value)
@@ -75,20 +69,13 @@ extension Runtime {
 
     /// SystemExit's status, or 1 after printing the traceback of any other exception.
     func exitStatus(forUncaught exc: Ref) -> Int32 {
-        if isInstance(exc, exceptions.SystemExit) {
-            let args = sequenceItems(exceptionArgs(exc))
-            guard let code = args.first, code != none else { return 0 }
-            if let n = smallInt(code) { return Int32(truncatingIfNeeded: n) }
-            writeStderr(((try? str(code)) ?? "") + "\n")
-            return 1
-        }
-        writeStderr(formatUncaught(exc))
-        if isInstance(exc, exceptions.KeyboardInterrupt) {
-            // Like CPython: die by SIGINT so that the parent sees an interrupted process (status 130 in a shell).
-            stdout.flush()
-            signal(SIGINT, SIG_DFL)
-            kill(getpid(), SIGINT)
-        }
+        let (status, report) = uncaughtOutcome(exc)
+        if !report.isEmpty { writeStderr(report) }
+        guard isInstance(exc, exceptions.KeyboardInterrupt) else { return status }
+        // Like CPython: die by SIGINT so that the parent sees an interrupted process (status 130 in a shell).
+        stdout.flush()
+        signal(SIGINT, SIG_DFL)
+        kill(getpid(), SIGINT)
         return 1
     }
 }

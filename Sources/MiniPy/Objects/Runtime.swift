@@ -62,6 +62,8 @@ public final class Runtime {
     /// The source text of every loaded file, by file name (for tracebacks).
     public var sourceLines: [String: [String]] = [:]
     public var argv: [String] = []
+    /// The domain the dispatch loops run in (the plain interpreter unless the Lab observes the program).
+    public var interpreterMode = InterpreterMode.concrete
     /// Set by a SIGINT handler; the interpreter raises KeyboardInterrupt at the next safepoint.
     nonisolated(unsafe) public static var interruptRequested: Int32 = 0
 

@@ -1,0 +1,82 @@
+import Meta
+import MiniPy
+
+/// Text for the things the Lab shows: operations, values, positions. Deterministic: no addresses, no timings.
+extension Runtime {
+    /// `hasType(<int 3>, W_Int) -> true`.
+    func describe(_ operation: ObservedOperation) -> String {
+        let operands = operation.operands.map { describe($0) }.joined(separator: ", ")
+        let result = operation.result.map { " -> \(describe($0))" } ?? ""
+        return "\(operation.name)(\(operands))\(result)"
+    }
+
+    func describe(_ value: ObservedValue) -> String {
+        switch value {
+        case .ref(let r): describe(r)
+        case .int(let n): String(n)
+        case .float(let x): String(x)
+        case .bool(let b): b ? "true" : "false"
+        case .layout(let layout): registry.descriptors[Int(layout.id)].name
+        case .field(let field): registry.name(of: field)
+        case .function(let name): "\(name)"
+        case .absent: "nil"
+        }
+    }
+}
+
+extension SourceSite {
+    /// `Interpreter.swift:236` (the file without its module).
+    var shortDescription: String {
+        let file = "\(file)"
+        return "\(file.split(separator: "/").last.map(String.init) ?? file):\(line)"
+    }
+}
+
+extension GuestPosition {
+    /// The source line's text, without its indentation.
+    func sourceText(_ runtime: Runtime) -> String {
+        guard let lines = runtime.sourceLines[file], line >= 1, line <= lines.count else { return "" }
+        return lines[line - 1].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `run at seed_loop.py:9`.
+    var place: String { "\(code.qualname) at \(file):\(line)" }
+}
+
+extension Session {
+    /// Reports a stop: why, the events on the way, where (the source line when it changed), the instruction.
+    func reportStop(_ stop: Stop, in execution: GuestExecution) {
+        let rt = execution.runtime
+        let p = palette
+        for event in stop.events { writeLine(event.text) }
+        switch stop.reason {
+        case .breakpoint(let n): writeLine("Breakpoint \(n), \(stop.position.place)")
+        case .interrupted: writeLine("Interrupted at \(stop.position.place)")
+        case .step: break
+        }
+        let position = stop.position
+        if let operation = stop.operation {
+            writeLine("  op \(rt.describe(operation))" + p.dim("    \(operation.site.shortDescription)"))
+            return
+        }
+        if settings.showOperations {
+            for operation in execution.monitor.previousOperations {
+                writeLine(p.dim("     \(rt.describe(operation))    \(operation.site.shortDescription)"))
+            }
+        }
+        let last = lastReported
+        if last == nil || last!.depth != position.depth || last!.line != position.line || last!.code !== position.code
+            || stop.reason.isNotStep {
+            writeLine("> " + p.line(position.line, "\(position.place): \(position.sourceText(rt))"))
+        }
+        writeLine("-> " + p.line(position.line, instructionText(position.code, position.pc)))
+        lastReported = position
+    }
+}
+
+extension StopReason {
+    var isNotStep: Bool {
+        if case .step = self { return false }
+        return true
+    }
+}

@@ -1,0 +1,69 @@
+import Meta
+import MiniPy
+
+/// Why a stopped guest program is abandoned (unwound without running its handlers).
+enum Abandonment {
+    /// Start again, stopping first where the condition says.
+    case restart(any StopCondition)
+    case load
+    case quit
+}
+
+/// One run of the loaded program: its runtime (fresh for each run), the monitor observing it, and where it is
+/// stopped, if it is.
+final class GuestExecution {
+    let program: LoadedProgram
+    let runtime: Runtime
+    let monitor: Monitor
+    /// Where the program is stopped while the session's command loop runs inside it.
+    var stop: Stop?
+    private(set) var abandonment: Abandonment?
+
+    var isStopped: Bool { stop != nil }
+
+    init(program: LoadedProgram, session: Session, condition: any StopCondition) {
+        self.program = program
+        let rt = Runtime()
+        rt.installBuiltins()
+        rt.installInterpreterBuiltins()
+        rt.argv = [program.displayName]
+        rt.searchPath = program.directory
+        rt.sourceLines[program.displayName] = program.lines
+        runtime = rt
+        monitor = Monitor(session: session, runtime: rt, condition: condition)
+        rt.interpreterMode = .observed(monitor)
+        // The guest's output goes to the session (interleaved with the views, and visible to `expect`).
+        rt.stdout.capture = { [unowned session, unowned monitor] text in
+            if !monitor.abandonsGuest { session.write(text) }
+        }
+    }
+
+    /// How a run ended.
+    enum Outcome {
+        /// The program returned or raised: its exit status and what it printed on the way out (a traceback).
+        case finished(status: Int32, report: String)
+        case abandoned(Abandonment)
+    }
+
+    /// Runs the program from its first instruction (stops happen inside, through the monitor).
+    func run() -> Outcome {
+        Runtime.interruptRequested = 0
+        defer { runtime.interpreterMode = .concrete }
+        do {
+            try runtime.runAsMain(program.code, path: program.displayName)
+            return abandonment.map { .abandoned($0) } ?? .finished(status: 0, report: "")
+        } catch {
+            if let abandonment { return .abandoned(abandonment) }
+            monitor.suspended += 1  // formatting the traceback may run guest code (__str__)
+            defer { monitor.suspended -= 1 }
+            let (status, report) = runtime.uncaughtOutcome(error.value)
+            return .finished(status: status, report: report)
+        }
+    }
+
+    /// Asks the interpreter to unwind the whole guest program (no handler or `finally` runs).
+    func abandon(_ reason: Abandonment) {
+        if abandonment == nil { abandonment = reason }
+        monitor.abandonsGuest = true
+    }
+}
