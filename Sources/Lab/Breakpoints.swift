@@ -63,6 +63,9 @@ struct Breakpoints {
         return true
     }
 
+    /// Drops the per-code cache (a new run has new code objects).
+    mutating func forgetCode() { cache.removeAll() }
+
     mutating func removeAll() {
         all.removeAll()
         cache.removeAll()

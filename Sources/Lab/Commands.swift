@@ -14,29 +14,35 @@ public struct CommandError: Error {
 struct ParsedCommand {
     let name: String?
     let rest: String
+    /// The rest with its leading spaces beyond the one separating it from the name (narration keeps its indentation).
+    let raw: String
 
     init(_ line: String) {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else {
             name = nil
             rest = ""
+            raw = ""
             return
         }
         if let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) {
             name = String(trimmed[..<space])
             rest = trimmed[space...].trimmingCharacters(in: .whitespaces)
+            raw = String(trimmed[trimmed.index(after: space)...])
         } else {
             name = trimmed
             rest = ""
+            raw = ""
         }
     }
 
-    func arguments(origin: String?) -> CommandArguments { CommandArguments(text: rest, origin: origin) }
+    func arguments(origin: String?) -> CommandArguments { CommandArguments(text: rest, raw: raw, origin: origin) }
 }
 
 /// A command's arguments: the raw text after the name (for expressions and narration) and its words.
 struct CommandArguments {
     let text: String
+    let raw: String
     let origin: String?
     var words: [String] { text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
 }
@@ -88,7 +94,7 @@ struct CommandRegistry {
         let candidates = commands.flatMap(\.names).filter { $0.count > 1 }
         if let prefixed = candidates.first(where: { $0.hasPrefix(name) }) { return prefixed }
         let best = candidates.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
-        return best.flatMap { $0.1 <= 2 ? $0.0 : nil }
+        return best.flatMap { $0.1 <= (name.count > 4 ? 2 : 1) ? $0.0 : nil }
     }
 }
 

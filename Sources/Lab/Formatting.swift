@@ -4,9 +4,19 @@ import MiniPy
 /// Text for the things the Lab shows: operations, values, positions. Deterministic: no addresses, no timings.
 extension Runtime {
     /// `hasType(<int 3>, W_Int) -> true`.
+    ///
+    /// A value is described when it is shown, so two operations show their objects by type instead: the object a
+    /// `new` returns (still unfilled) and the object a `setfield` writes to (already written).
     func describe(_ operation: ObservedOperation) -> String {
-        let operands = operation.operands.map { describe($0) }.joined(separator: ", ")
-        let result = operation.result.map { " -> \(describe($0))" } ?? ""
+        let isStore = "\(operation.name)".hasPrefix("setfield")
+        let operands = operation.operands.enumerated().map { i, value in
+            if isStore && i == 0, case .ref(let r) = value { return "<\(registry.descriptors[Int(Heap.typeID(of: r))].name) object>" }
+            return describe(value)
+        }.joined(separator: ", ")
+        var result = operation.result.map { " -> \(describe($0))" } ?? ""
+        if "\(operation.name)" == "new", case .layout(let layout)? = operation.operands.first, case .ref? = operation.result {
+            result = " -> <new \(registry.descriptors[Int(layout.id)].name)>"
+        }
         return "\(operation.name)(\(operands))\(result)"
     }
 
@@ -59,7 +69,7 @@ extension Session {
             writeLine("  op \(rt.describe(operation))" + p.dim("    \(operation.site.shortDescription)"))
             return
         }
-        if settings.showOperations {
+        if settings.showOperations && !stop.reason.isNotStep {
             for operation in execution.monitor.previousOperations {
                 writeLine(p.dim("     \(rt.describe(operation))    \(operation.site.shortDescription)"))
             }

@@ -21,7 +21,9 @@ final class GuestExecution {
 
     var isStopped: Bool { stop != nil }
 
-    init(program: LoadedProgram, session: Session, condition: any StopCondition) {
+    init(program loaded: LoadedProgram, session: Session, condition: any StopCondition) {
+        // Code objects cache their runtime's data: each run compiles its own (the source compiled at `load`).
+        let program = loaded.recompiled()
         self.program = program
         let rt = Runtime()
         rt.installBuiltins()

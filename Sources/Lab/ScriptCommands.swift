@@ -9,7 +9,7 @@ enum ScriptCommands {
         summary: "print narration (scripts and lessons)",
         details: "Prints TEXT as it is. It does not count as a command's output for 'expect'.",
         keepsOutput: true) { session, args throws(CommandError) in
-            session.emit(args.text + "\n")
+            session.emit(args.raw + "\n")
             return .stay
         }
 

@@ -133,6 +133,7 @@ public final class Session {
 
     /// The loaded program, or an error telling how to load one.
     func requireProgram() throws(CommandError) -> LoadedProgram {
+        if let execution { return execution.program }
         guard let program else { throw CommandError("no program is loaded", hint: "load FILE first") }
         return program
     }
@@ -166,6 +167,7 @@ public final class Session {
             let program = try requireProgram()
             let execution = GuestExecution(program: program, session: self, condition: condition)
             self.execution = execution
+            breakpoints.forgetCode()
             lastReported = nil
             let outcome = execution.run()
             self.execution = nil
@@ -266,6 +268,12 @@ struct LoadedProgram {
             for case .code(let inner) in c.consts { pending.append(inner) }
         }
         allCode = all
+    }
+
+    /// The same program with fresh code objects (a code object belongs to the runtime that first ran it).
+    func recompiled() -> LoadedProgram {
+        let code = (try? compileModule(source: source, filename: displayName)) ?? self.code
+        return LoadedProgram(displayName: displayName, directory: directory, source: source, code: code)
     }
 
     /// The code objects named `name` (function name or qualified name).
