@@ -85,6 +85,11 @@ final class PseudoTerminal {
         }
     }
 
+    /// Sends `signal` to the program (as `kill` would).
+    func signal(_ signal: Int32) {
+        kill(pid, signal)
+    }
+
     /// Waits until `text` appears in the output after everything earlier calls consumed, and returns the
     /// output up to and including it (consuming it).
     @discardableResult

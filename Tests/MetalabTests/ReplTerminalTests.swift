@@ -133,22 +133,37 @@ import Testing
         try awaitPrompt(on: terminal)
         try enter("run", on: terminal)
         try terminal.waitForCharacterMode(false)
-        // A Ctrl-C typed after Enter but before the program starts is dropped with the finished line; give the
-        // program a moment to start, and type Ctrl-C again if it still runs (a person would too).
-        usleep(300_000)
-        var stopped = false
-        for _ in 0..<5 where !stopped {
-            terminal.send("\u{3}")
-            stopped = (try? terminal.expect("Interrupted at", timeout: 2)) != nil
-        }
-        #expect(stopped)
+        try interrupt(terminal)
         try awaitPrompt(ReplTerminalTests.stoppedPrompt, on: terminal)
-        // The session goes on, with the program stopped in its loop.
+        // The session goes on, with the program stopped in its loop; it can run on and be interrupted again.
         try enter("where", on: terminal)
         try terminal.expect("spin.py:")
         try awaitPrompt(ReplTerminalTests.stoppedPrompt, on: terminal)
+        try enter("continue", on: terminal)
+        try terminal.waitForCharacterMode(false)
+        try interrupt(terminal)
+        try awaitPrompt(ReplTerminalTests.stoppedPrompt, on: terminal)
         terminal.send("\u{4}")
         #expect(try terminal.waitForExit() == 0)
+    }
+
+    /// Types Ctrl-C at the running program until the Lab reports it stopped.
+    func interrupt(_ terminal: PseudoTerminal) throws {
+        // A Ctrl-C typed after Enter but before the program starts is dropped with the finished line; give the
+        // program a moment to start, and type Ctrl-C again if it still runs (a person would too).
+        usleep(300_000)
+        for _ in 0..<5 {
+            terminal.send("\u{3}")
+            if (try? terminal.expect("Interrupted at", timeout: 2)) != nil { return }
+        }
+        throw PseudoTerminal.Failure(description: "Ctrl-C did not stop the program")
+    }
+
+    @Test func terminationAtThePromptRestoresTheTerminal() throws {
+        let terminal = try startRepl()
+        terminal.signal(SIGTERM)
+        #expect(try terminal.waitForExit() == 128 + SIGTERM)
+        try terminal.waitForCharacterMode(false, timeout: 5)
     }
 
     @Test func editsNonASCIIText() throws {
