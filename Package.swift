@@ -27,6 +27,10 @@ let package = Package(
             dependencies: ["Meta", .product(name: "BigInt", package: "BigInt")],
             swiftSettings: optimize
         ),
+        // Debian's libedit (BSD editline), through a shim that gives its variadic calls fixed signatures.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Interactive line input for the REPL: editing, history, tab completion, Ctrl-C at the prompt.
+        .target(name: "Terminal", dependencies: ["CEditLine"]),
         // The Lab: step-through sessions, commands, views, scripts and lessons (UI-agnostic; it observes the
         // interpreter through the observing domain and never touches the terminal itself).
         .target(
@@ -42,7 +46,7 @@ let package = Package(
         // The command line.
         .executableTarget(
             name: "metalab",
-            dependencies: ["MiniPy", "Lab", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["MiniPy", "Lab", "Terminal", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: optimize
         ),
         .testTarget(name: "MetaTests", dependencies: ["Meta"]),
@@ -52,7 +56,7 @@ let package = Package(
             exclude: ["Vectors", "Golden"]
         ),
         // End-to-end tests run the `metalab` executable, so they depend on it (and `swift test` builds it).
-        .testTarget(name: "MetalabTests", dependencies: ["metalab"]),
+        .testTarget(name: "MetalabTests", dependencies: ["metalab", "Terminal"]),
         // The Lab's unit tests, golden script transcripts and lessons (these run the `metalab` executable too).
         .testTarget(name: "LabTests", dependencies: ["Lab", "MiniPy", "Meta", "metalab"], exclude: ["Scripts"]),
     ],

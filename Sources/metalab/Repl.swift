@@ -1,6 +1,7 @@
 import Foundation
 import Lab
 import MiniPy
+import Terminal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,16 +19,22 @@ enum Repl {
         return 0
     }
 
-    /// The one place the REPL picks its input: a plain line reader when stdin is not a terminal (no prompt is
-    /// printed at all, so piped input gives clean output). On a terminal the line editor (libedit: history in
-    /// `~/.metalab_history`, completion through `session.completions(for:)`) belongs here; until it is merged, the
-    /// plain reader serves both, with a prompt on the terminal.
+    /// The one place the REPL picks its input: the line editor at a terminal (libedit: history in
+    /// `~/.metalab_history` or `$METALAB_HISTORY`, completion through `session.completions(for:)`, Ctrl-C
+    /// clears the line); a plain reader when stdin is not a terminal (no prompt is printed at all, so piped input
+    /// gives clean output), or one that prompts when only stdout is redirected.
     static func lineInput(for session: Session, interactive: Bool) -> LineInput {
-        interactive ? PromptingLineReader() : PlainLineReader()
+        if LineEditor.isInteractive() {
+            return LineEditor(programName: "metalab") { line in session.completions(for: line) }
+        }
+        return interactive ? PromptingLineReader() : PlainLineReader()
     }
 
     static let version = "0.1.0"
 }
+
+/// The terminal's line editor reads the Lab's commands.
+extension LineEditor: LineInput {}
 
 /// A plain reader that shows the prompt (for a terminal without the line editor).
 final class PromptingLineReader: LineInput {
