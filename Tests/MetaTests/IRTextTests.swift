@@ -257,25 +257,13 @@ func parseError(_ text: String) -> String {
     #expect(errors > chars.count / 2)
 }
 
-/// A deterministic pseudo-random generator (SplitMix64), so the fuzz test is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random traces, mostly well-formed and then damaged by a random edit: the parser answers each with a trace or
 /// a `TraceParseError`; the verifier judges every parsed trace without crashing; a trace that verifies prints,
 /// parses and prints again identically.
 @Test func randomTracesNeverCrashTheParser() throws {
     let w = IRTestWorld()
     let junk = ["(", ")", ",", "[", "]", "=", "descr=", "'", "#", "\n", "i9", "p0", "-", ".", "e", "<Guard", "ConstPtr("]
-    var rng = SplitMix64(state: 2026)
+    var rng = SplitMix64(seed: 2026)
     var parsed = 0, verified = 0
     for _ in 0..<2000 {
         var ints = ["i0", "i1", "7"], refs = ["p2"], next = 4
