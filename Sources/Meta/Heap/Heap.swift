@@ -37,8 +37,14 @@ public final class Heap {
     public private(set) var liveBytesAfterCollection = 0
     /// Allocation volume that triggers the next collection.
     @usableFromInline var collectionThreshold: Int
-    /// Set when enough has been allocated that the next safepoint should collect.
-    public var collectRequested = false
+    /// Set when enough has been allocated that the next safepoint should collect. It lives in its own byte
+    /// (`collectRequestedFlag`) so that compiled code can poll it at a fixed address.
+    public var collectRequested: Bool {
+        @inlinable @inline(__always) get { collectRequestedFlag.pointee }
+        @inlinable @inline(__always) set { collectRequestedFlag.pointee = newValue }
+    }
+    /// The byte behind `collectRequested`, at an address fixed for the heap's lifetime.
+    public let collectRequestedFlag: UnsafeMutablePointer<Bool>
 
     public var maxHeapBytes: Int
     public var hardLimitBytes: Int { maxHeapBytes &* 2 &+ 64 << 20 }
@@ -69,6 +75,8 @@ public final class Heap {
         self.maxHeapBytes = maxHeapBytes
         self.minimumNurseryBytes = nurseryBytes
         self.collectionThreshold = nurseryBytes
+        collectRequestedFlag = .allocate(capacity: 1)
+        collectRequestedFlag.initialize(to: false)
         let classes = Heap.cellSizes.count
         freeHeads = .allocate(capacity: classes)
         freeHeads.initialize(repeating: 0, count: classes)
@@ -87,6 +95,7 @@ public final class Heap {
         for list in pages { for p in list { p.deallocate() } }
         for (p, _) in largeObjects { p.deallocate() }
         freeHeads.deallocate()
+        collectRequestedFlag.deallocate()
         cellSizeOfClass.deallocate()
         classOfGranules.deallocate()
     }

@@ -1,0 +1,150 @@
+extension X64 {
+    /// A trace compiled to x86-64 machine code and installed in code memory: the backend's counterpart of
+    /// `IRExecutor`, with the same `run(inputs) -> TraceExit` (see `TraceRunner`).
+    ///
+    /// The code is one C-ABI function `(frame) -> exit index`. The frame area (see `FrameLayout`) holds the input
+    /// arguments on entry; an exit's stub writes the exit's values there and returns the exit's index in `exits`
+    /// (for a guard, `guards` gives its op, number and patch sites). While the code runs, the frame is a GC root
+    /// source: at each call that can collect, the code publishes the call site's GC map (which frame slots hold
+    /// live references) in the frame's site word, and the root scanner marks those slots.
+    ///
+    /// Safepoints: each `label` polls the heap's collect-requested byte and calls `Heap.collect` out of line when it
+    /// is set (as the IR executor does at labels), so allocating loops collect. When the runtime gives an interrupt
+    /// flag, the first guard after each label also fails while it is non-zero, so a long-running loop returns to
+    /// the interpreter, which raises `KeyboardInterrupt` at its next safepoint.
+    public final class CompiledTrace {
+        public let trace: Trace
+        public let heap: Heap
+        public let code: ExecutableCode
+        public let assignment: RegisterAssignment
+        public let exits: [ExitRecord]
+        public let guards: [GuardRecord]
+        /// Per collecting call site, the frame words holding live references.
+        public let gcMaps: [[Int]]
+        /// Words of the frame area a run needs.
+        public let frameWords: Int
+        private let invalidatedFlag: UnsafeMutablePointer<UInt8>
+        private let referenceConstants: [Ref]
+
+        /// Set when an assumption the trace was compiled under no longer holds: from then on its
+        /// `guard_not_invalidated` guards fail (a byte the code polls, so a residual call may set it mid-run).
+        public var isInvalidated: Bool {
+            get { invalidatedFlag.pointee != 0 }
+            set { invalidatedFlag.pointee = newValue ? 1 : 0 }
+        }
+
+        /// Compiles `trace` after checking it with `verifier` (bridges pass the loops they jump to as its
+        /// `externalLoops`) and installs the code in `memory`. `interruptFlag`, a 32-bit word that is non-zero while
+        /// Ctrl-C is pending, makes compiled loops interruptible. Throws the first `IRVerificationError`, a
+        /// `BackendError`, an `AssemblerError` or a `CodeMemoryError`.
+        public init(trace: Trace, heap: Heap, memory: CodeMemory, verifier: TraceVerifier = TraceVerifier(),
+                    interruptFlag: UnsafePointer<Int32>? = nil) throws {
+            try verifier.verify(trace)
+            self.trace = trace
+            self.heap = heap
+            invalidatedFlag = .allocate(capacity: 1)
+            invalidatedFlag.initialize(to: 0)
+            var valuesArea = trace.inputArgs.count
+            for op in trace.ops {
+                if let g = op.guardInfo { valuesArea = max(valuesArea, g.snapshot.failArgs.count) }
+                if op.opcode == .finish || op.opcode == .jump { valuesArea = max(valuesArea, op.args.count) }
+            }
+            let assignment = RegisterAllocator(trace: trace, valuesAreaWords: valuesArea).allocate()
+            let runtime = RuntimeAddresses(
+                allocate: unsafeBitCast(BackendRuntime.allocate, to: UInt.self),
+                safepoint: unsafeBitCast(BackendRuntime.safepoint, to: UInt.self),
+                collectFlag: UInt(bitPattern: heap.collectRequestedFlag),
+                interruptFlag: interruptFlag.map { UInt(bitPattern: $0) },
+                invalidatedFlag: UInt(bitPattern: invalidatedFlag))
+            let lowering = TraceLowering(trace: trace, assignment: assignment, runtime: runtime)
+            do {
+                try lowering.lower()
+                code = try memory.install(try lowering.asm.finish())
+            } catch {
+                invalidatedFlag.deallocate()
+                throw error
+            }
+            self.assignment = assignment
+            exits = lowering.exits
+            guards = lowering.guards
+            gcMaps = lowering.gcMaps
+            frameWords = lowering.nextSlot
+            referenceConstants = trace.constants.compactMap { c in
+                if case .ref(let r) = c, !r.isNull { return r } else { return nil }
+            }
+        }
+
+        deinit {
+            invalidatedFlag.deallocate()
+            if !code.isReleased { try? code.memory.release(code) }
+        }
+
+        private typealias Entry = @convention(c) (UnsafeMutablePointer<UInt64>) -> Int
+
+        /// Runs the machine code from its first operation with `inputs` as its input arguments, until an exit. Each
+        /// run has its own frame, so a residual call may run the same trace again.
+        public func run(_ inputs: [ConcreteValue]) throws -> TraceExit {
+            guard inputs.count == trace.inputArgs.count else {
+                throw IRExecutionError("the trace takes \(trace.inputArgs.count) input arguments, got \(inputs.count)")
+            }
+            for (i, v) in inputs.enumerated() where v.type != trace.type(of: trace.inputArgs[i]) {
+                throw IRExecutionError("input argument \(i + 1) must be \(trace.type(of: trace.inputArgs[i])), got \(v.type)")
+            }
+            let frame = UnsafeMutablePointer<UInt64>.allocate(capacity: frameWords)
+            defer { frame.deallocate() }
+            frame.initialize(repeating: 0, count: frameWords)
+            frame[FrameLayout.siteWord] = UInt64.max
+            frame[FrameLayout.heapWord] = UInt64(UInt(bitPattern: Unmanaged.passUnretained(heap).toOpaque()))
+            for (i, v) in inputs.enumerated() { frame[FrameLayout.valuesStart + i] = v.word }
+            let entry = unsafeBitCast(code.address, to: Entry.self)
+            let index = heap.withExtraRoots({ [gcMaps, referenceConstants] heap in
+                for r in referenceConstants { heap.markRoot(r) }
+                let site = frame[FrameLayout.siteWord]
+                guard site < UInt64(gcMaps.count) else { return }
+                for slot in gcMaps[Int(site)] { heap.markRoot(Ref(bits: UInt(frame[slot]))) }
+            }, { entry(frame) })
+            let exit = exits[index]
+            let values = exit.valueTypes.enumerated().map { k, type in
+                ConcreteValue(word: frame[FrameLayout.valuesStart + k], type: type)
+            }
+            return TraceExit(reason: exit.reason, values: values)
+        }
+
+        /// The machine code as listing lines, each tied to the IR op it came from (nil for the prologue and the
+        /// epilogue), branch targets at the code's real addresses.
+        public var listing: [ListingLine] {
+            let origin = UInt64(UInt(bitPattern: code.address))
+            return code.instructions.map { record in
+                ListingLine(offset: record.offset, length: record.length, text: record.instruction.text(origin: origin),
+                            opIndex: record.tag)
+            }
+        }
+    }
+
+    /// One line of a compiled trace's listing.
+    public struct ListingLine: Hashable, Sendable {
+        public let offset: Int
+        public let length: Int
+        public let text: String
+        public let opIndex: Int?
+    }
+
+    /// The C-convention entry points compiled code calls. Each takes the frame area first; its heap word names
+    /// the heap.
+    enum BackendRuntime {
+        static func heap(_ frame: UnsafeMutablePointer<UInt64>) -> Heap {
+            Unmanaged<Heap>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(frame[FrameLayout.heapWord]))!).takeUnretainedValue()
+        }
+
+        /// `new_with_vtable`'s slow path: `Heap.allocate` (0 when the heap is full).
+        static let allocate: @convention(c) (UnsafeMutablePointer<UInt64>, UInt, UInt) -> UInt = { frame, typeID, size in
+            heap(frame).allocate(typeID: UInt32(typeID), size: Int(size)).bits
+        }
+
+        /// A label's safepoint: collects when the heap asked for it.
+        static let safepoint: @convention(c) (UnsafeMutablePointer<UInt64>) -> Void = { frame in
+            let h = heap(frame)
+            if h.collectRequested { h.collect() }
+        }
+    }
+}

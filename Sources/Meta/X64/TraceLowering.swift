@@ -1,0 +1,271 @@
+extension X64 {
+    /// The addresses compiled code uses at run time: the runtime's C-convention entry points and the flags it polls.
+    struct RuntimeAddresses {
+        /// `(frame, typeID, size) -> Ref bits` (0 when the heap is full): `Heap.allocate`.
+        var allocate: UInt
+        /// `(frame) -> Void`: collects when the heap asks for it (the frame's GC map names the live references).
+        var safepoint: UInt
+        /// The heap's collect-requested byte.
+        var collectFlag: UInt
+        /// A 32-bit word that is non-zero while an interrupt (Ctrl-C) is pending, if the runtime has one.
+        var interruptFlag: UInt?
+        /// The compiled trace's invalidated byte (`guard_not_invalidated`).
+        var invalidatedFlag: UInt
+    }
+
+    /// Lowers one trace to machine code, given its register assignment: the ops in order (each instruction tagged
+    /// with its op index), then the out-of-line code (guard exits, safepoint slow paths), then the shared epilogue.
+    ///
+    /// Lowering never lets a scratch register carry a value from one op to the next, except the flags an `*_ovf`
+    /// op leaves for the guard that directly follows it.
+    final class TraceLowering {
+        let trace: Trace
+        let assignment: RegisterAssignment
+        let runtime: RuntimeAddresses
+        let asm = Assembler()
+        var exits: [ExitRecord] = []
+        var guards: [GuardRecord] = []
+        var gcMaps: [[Int]] = []
+        /// Out-of-line code, emitted after the ops.
+        var deferred: [() -> Void] = []
+        /// The save slot of each variable that needed one (saved around calls, or a reference shown to the GC).
+        var homeSlots: [Int: Int] = [:]
+        var nextSlot: Int
+        let epilogue: Label
+        var loopLabels: [LoopToken: Label] = [:]
+        /// The condition meaning "overflowed" that the previous `*_ovf` op left in the flags.
+        var overflowCondition: Condition?
+        /// Ops of the guards that also poll the interrupt flag (the first guard after each label).
+        let interruptCheckedGuards: Set<Int>
+        var intervalOf: [Int: LiveInterval] = [:]
+        /// Index of the op being lowered.
+        var opIndex = 0
+
+        init(trace: Trace, assignment: RegisterAssignment, runtime: RuntimeAddresses) {
+            self.trace = trace
+            self.assignment = assignment
+            self.runtime = runtime
+            self.nextSlot = assignment.firstFreeSlot
+            self.epilogue = asm.newLabel()
+            for iv in assignment.intervals { intervalOf[iv.variable.variableNumber] = iv }
+            var checked = Set<Int>()
+            var afterLabel = false
+            for (i, op) in trace.ops.enumerated() {
+                if op.opcode == .label { afterLabel = true }
+                if afterLabel, op.guardInfo != nil { checked.insert(i); afterLabel = false }
+            }
+            interruptCheckedGuards = runtime.interruptFlag == nil ? [] : checked
+        }
+
+        /// Lowers the whole trace.
+        func lower() throws {
+            prologue()
+            for (i, op) in trace.ops.enumerated() {
+                opIndex = i
+                asm.tag = i
+                try lower(op)
+            }
+            for emitDeferred in deferred { emitDeferred() }
+            asm.tag = nil
+            asm.bind(epilogue)
+            asm.emit(.aluImm(.add, .qword, .reg(.rsp), 8))
+            for r in Registers.calleeSaved.reversed() { asm.emit(.pop(r)) }
+            asm.emit(.pop(.rbp))
+            asm.emit(.ret)
+        }
+
+        /// Saves the callee-saved registers, aligns the stack for calls, points `rbp` at the frame (the entry's
+        /// only argument) and loads the input arguments from the values area into their locations.
+        private func prologue() {
+            asm.emit(.push(.rbp))
+            for r in Registers.calleeSaved { asm.emit(.push(r)) }
+            // 7 pushes after the return address leave rsp 16-byte aligned minus 8.
+            asm.emit(.aluImm(.sub, .qword, .reg(.rsp), 8))
+            asm.emit(.mov(.qword, .reg(.rbp), .rdi))
+            for (k, v) in trace.inputArgs.enumerated() where intervalOf[v.variableNumber] != nil {
+                move(.location(.slot(FrameLayout.valuesStart + k)), to: location(v))
+            }
+        }
+
+        private func lower(_ op: Operation) throws {
+            let condition = overflowCondition
+            overflowCondition = nil
+            switch op.opcode {
+            case .label: lowerLabel(op)
+            case .jump: try lowerJump(op)
+            case .finish: exitNow(.finished(opIndex: opIndex), values: op.args)
+            case .debugMergePoint: break
+            case .intAdd, .intSub, .intMul, .intAnd, .intOr, .intXor: lowerIntBinary(op)
+            case .intAddOvf, .intSubOvf, .intMulOvf: overflowCondition = lowerIntBinary(op)
+            case .intLshiftOvf: overflowCondition = lowerLshiftOvf(op)
+            case .intLshift, .intRshift: lowerShift(op)
+            case .intPyFloordiv, .intPyMod: lowerDivision(op)
+            case .intLt, .intLe, .intEq, .intNe, .intGt, .intGe, .ptrEq, .ptrNe: lowerIntCompare(op)
+            case .intIsTrue, .intIsZero: lowerIntTest(op)
+            case .intNeg: lowerIntNeg(op)
+            case .floatAdd, .floatSub, .floatMul, .floatTruediv: lowerFloatBinary(op)
+            case .floatNeg: lowerFloatNeg(op)
+            case .floatLt, .floatLe, .floatEq, .floatNe, .floatGt, .floatGe: lowerFloatCompare(op)
+            case .castIntToFloat: lowerCastIntToFloat(op)
+            case .getfieldGcI, .getfieldGcR, .getfieldGcF, .getarrayitemGcI, .getarrayitemGcR: lowerLoad(op)
+            case .setfieldGc, .setarrayitemGc: lowerStore(op)
+            case .newWithVtable: lowerNew(op)
+            case .callI, .callR, .callF, .callN: lowerCall(op)
+            case .sameAsI, .sameAsR, .sameAsF:
+                if let d = resultLocation(op) { move(source(op.args[0]), to: d) }
+            case .guardTrue, .guardFalse, .guardClass, .guardValue, .guardNonnull, .guardIsnull,
+                 .guardNotInvalidated:
+                lowerGuard(op)
+            case .guardNoOverflow, .guardOverflow:
+                guard let overflowed = condition else {
+                    throw BackendError(opIndex: opIndex, message: "\(op.opcode) does not follow an *_ovf operation")
+                }
+                lowerGuard(op, failsOn: op.opcode == .guardNoOverflow ? overflowed : overflowed.negated)
+            }
+        }
+
+        // MARK: locations and operands
+
+        func location(_ v: IRValue) -> Location { assignment.location(of: v) }
+
+        /// Where an op's result goes; nil if the result is never defined (a trace without that variable).
+        func resultLocation(_ op: Operation) -> Location? {
+            op.result.isVariable ? assignment.locations[op.result.variableNumber] : nil
+        }
+
+        func source(_ v: IRValue) -> Source {
+            if let c = trace.constantValue(v) { return .constant(c.word) }
+            return .location(location(v))
+        }
+
+        static func frameWord(_ n: Int) -> Memory { Memory(.rbp, Int32(8 * n)) }
+
+        /// The register holding `v`'s word: its own general register, or `scratch` loaded with it.
+        func gpr(_ v: IRValue, scratch: GPR) -> GPR { gpr(source(v), scratch: scratch) }
+
+        func gpr(_ s: Source, scratch: GPR) -> GPR {
+            switch s {
+            case .location(.gpr(let r)): return r
+            case .location(.xmm(let x)): asm.emit(.movqFromXMM(scratch, x))
+            case .location(.slot(let n)): asm.emit(.load(.qword, scratch, Self.frameWord(n)))
+            case .constant(let w): asm.mov(scratch, immediate: Int64(bitPattern: w))
+            }
+            return scratch
+        }
+
+        /// Loads `v`'s word into `register`.
+        func load(_ v: IRValue, into register: GPR) {
+            let r = gpr(v, scratch: register)
+            if r != register { asm.emit(.mov(.qword, .reg(register), r)) }
+        }
+
+        /// `v` as the second operand of an integer ALU op.
+        enum ALUSource { case rm(RM), imm(Int64) }
+
+        func aluSource(_ v: IRValue, scratch: GPR) -> ALUSource {
+            switch source(v) {
+            case .constant(let w) where Int32(exactly: Int64(bitPattern: w)) != nil: return .imm(Int64(bitPattern: w))
+            case .location(.slot(let n)): return .rm(.mem(Self.frameWord(n)))
+            default: return .rm(.reg(gpr(v, scratch: scratch)))
+            }
+        }
+
+        /// `op dst, s` on qwords.
+        func emitALU(_ op: ALUOp, _ dst: GPR, _ s: ALUSource) {
+            switch s {
+            case .rm(.reg(let r)): asm.emit(.alu(op, .qword, .reg(dst), r))
+            case .rm(.mem(let m)): asm.emit(.aluLoad(op, .qword, dst, m))
+            case .imm(let i): asm.emit(.aluImm(op, .qword, .reg(dst), i))
+            }
+        }
+
+        /// The register holding float `v`: its own XMM register, or `scratch` loaded with it.
+        func xmm(_ v: IRValue, scratch: XMM) -> XMM {
+            switch source(v) {
+            case .location(.xmm(let x)): return x
+            case .location(.slot(let n)): asm.emit(.sse(.movsd, scratch, .mem(Self.frameWord(n))))
+            case .location(.gpr(let r)): asm.emit(.movqToXMM(scratch, r))
+            case .constant(let w):
+                asm.mov(.r11, immediate: Int64(bitPattern: w))
+                asm.emit(.movqToXMM(scratch, .r11))
+            }
+            return scratch
+        }
+
+        /// Float `v` as the source operand of an SSE op.
+        func xmmOperand(_ v: IRValue, scratch: XMM) -> XMMOrMem {
+            if case .location(.slot(let n)) = source(v) { return .mem(Self.frameWord(n)) }
+            return .xmm(xmm(v, scratch: scratch))
+        }
+
+        /// Moves one word (flags untouched; `rax` is the temporary for memory-to-memory and constant moves).
+        func move(_ s: Source, to d: Location) {
+            if s == .location(d) { return }
+            switch (s, d) {
+            case (_, .gpr(let r)):
+                let from = gpr(s, scratch: r)
+                if from != r { asm.emit(.mov(.qword, .reg(r), from)) }
+            case (.location(.xmm(let x)), .xmm(let y)): asm.emit(.sse(.movapd, y, .xmm(x)))
+            case (.location(.slot(let n)), .xmm(let y)): asm.emit(.sse(.movsd, y, .mem(Self.frameWord(n))))
+            case (_, .xmm(let y)): asm.emit(.movqToXMM(y, gpr(s, scratch: .rax)))
+            case (.location(.xmm(let x)), .slot(let n)): asm.emit(.movsdStore(Self.frameWord(n), x))
+            case (.constant(let w), .slot(let n)) where Int32(exactly: Int64(bitPattern: w)) != nil:
+                asm.emit(.movImm(.qword, .mem(Self.frameWord(n)), Int64(bitPattern: w)))
+            case (_, .slot(let n)): asm.emit(.mov(.qword, .mem(Self.frameWord(n)), gpr(s, scratch: .rax)))
+            }
+        }
+
+        /// Stores general register `r` as the value at `d`.
+        func store(_ r: GPR, to d: Location) { move(.location(.gpr(r)), to: d) }
+
+        /// Stores XMM register `x` as the value at `d`.
+        func store(_ x: XMM, to d: Location) { move(.location(.xmm(x)), to: d) }
+
+        /// The general register an op computes its result in: the result's own register, or `scratch`.
+        func resultGPR(_ d: Location, scratch: GPR = .rax) -> GPR {
+            if case .gpr(let r) = d { return r }
+            return scratch
+        }
+
+        /// The XMM register an op computes its result in: the result's own register, or the scratch one.
+        func resultXMM(_ d: Location) -> XMM {
+            if case .xmm(let x) = d { return x }
+            return Registers.scratchXMM
+        }
+
+        // MARK: labels and jumps
+
+        private func lowerLabel(_ op: Operation) {
+            guard case .loop(let token) = op.descr else { return }
+            let label = asm.newLabel()
+            asm.bind(label)
+            loopLabels[token] = label
+            emitSafepoint(live: op.args)
+        }
+
+        private func lowerJump(_ op: Operation) throws {
+            guard case .loop(let token) = op.descr else {
+                throw BackendError(opIndex: opIndex, message: "jump without a loop token")
+            }
+            guard let label = loopLabels[token],
+                  let labelOp = trace.ops.last(where: { $0.opcode == .label && $0.descr == op.descr }) else {
+                exitNow(.jumped(token), values: op.args)
+                return
+            }
+            let destinations = labelOp.args.map(location)
+            guard Set(destinations).count == destinations.count else {
+                throw BackendError(opIndex: opIndex, message: "the label of \(token) names one variable twice")
+            }
+            var moves = ParallelMove(zip(op.args, destinations).map { (source($0), $1) })
+            moves.emit { move($0, to: $1) }
+            asm.jmp(label)
+        }
+    }
+
+    /// A trace the backend cannot compile (the verifier accepted it, but the backend cannot lower it).
+    public struct BackendError: Error, Hashable, Sendable, CustomStringConvertible {
+        public let opIndex: Int?
+        public let message: String
+        public var description: String { opIndex.map { "op \($0): \(message)" } ?? message }
+    }
+}
