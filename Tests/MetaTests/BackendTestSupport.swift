@@ -1,8 +1,9 @@
+import Foundation
 import Testing
 @testable import Meta
 
-/// One code memory for all backend tests (each test installs its own code in it).
-nonisolated(unsafe) let backendCodeMemory = try! X64.CodeMemory(capacity: 64 << 20)
+/// A code memory for one compilation (code memory is not thread-safe, and tests run in parallel).
+func testCodeMemory() throws -> X64.CodeMemory { try X64.CodeMemory(capacity: 1 << 20) }
 
 /// What one backend did with a trace: its exit, and the heap reachable from the exit's values and the inputs,
 /// rendered address-independently (see `HeapRendering`).
@@ -75,6 +76,7 @@ struct DifferentialRun {
     var functions: [CallDescriptor] = []
     var nurseryBytes = 16 << 20
     var interruptFlag: UnsafePointer<Int32>? = nil
+    var verifier = TraceVerifier()
     /// Builds the inputs (and `ConstPtr` objects) in a world.
     var setup: (IRTestWorld) -> (inputs: [ConcreteValue], pointers: [Int: Ref])
 
@@ -94,7 +96,10 @@ struct DifferentialRun {
         let w = IRTestWorld(nurseryBytes: nurseryBytes)
         let (inputs, pointers) = setup(w)
         let trace = try TraceParser(resolver: w.resolver(functions: functions, pointers: pointers)).parse(text)
-        let runner = try backend.prepare(trace, heap: w.heap, memory: backendCodeMemory, interruptFlag: interruptFlag)
+        let runner = try backend.prepare(trace, heap: w.heap, memory: try testCodeMemory(), verifier: verifier,
+                                         interruptFlag: interruptFlag)
+        Thread.current.threadDictionary[testHeapKey] = w.heap
+        defer { Thread.current.threadDictionary[testHeapKey] = nil }
         let exit = try runner.run(inputs)
         var rendering = HeapRendering(registry: w.registry)
         let values = rendering.render(exit.values)
@@ -115,5 +120,29 @@ struct DifferentialRun {
 /// Parses and compiles `text` in `w`.
 func compile(_ text: String, in w: IRTestWorld, functions: [CallDescriptor] = []) throws -> X64.CompiledTrace {
     let trace = try TraceParser(resolver: w.resolver(functions: functions)).parse(text)
-    return try X64.CompiledTrace(trace: trace, heap: w.heap, memory: backendCodeMemory)
+    return try X64.CompiledTrace(trace: trace, heap: w.heap, memory: try testCodeMemory())
 }
+
+/// The heap of the differential run in progress on this thread (for residual functions that collect; tests run
+/// in parallel).
+let testHeapKey = "metalab.backend-tests.heap"
+var currentTestHeap: Heap? { Thread.current.threadDictionary[testHeapKey] as? Heap }
+
+/// Collects now (a residual call that runs the GC, as one that re-enters the interpreter may) and returns its
+/// argument.
+let testCollectNow = ResidualFunction1("collect_now", { a in
+    currentTestHeap?.collect()
+    return a
+})
+
+/// Half of an integer, as a float's bit pattern (a float residual: `call_f`).
+let testHalfAsFloat = ResidualFunction1("half_as_float", { a in UInt((Double(Int(bitPattern: a)) / 2).bitPattern) })
+
+/// Allocates a `W_Int` holding `a` (a residual that allocates and may collect first).
+let testBoxCollecting = ResidualFunction1("box_collecting", { a in
+    guard let heap = currentTestHeap else { return 0 }
+    heap.collect()
+    let r = heap.allocate(typeID: 1, size: 24)
+    r.pointer.storeBytes(of: a, toByteOffset: 16, as: UInt.self)
+    return r.bits
+})
