@@ -252,11 +252,8 @@ extension X64 {
                 exitNow(.jumped(token), values: op.args)
                 return
             }
-            let destinations = labelOp.args.map(location)
-            guard Set(destinations).count == destinations.count else {
-                throw BackendError(opIndex: opIndex, message: "the label of \(token) names one variable twice")
-            }
-            var moves = ParallelMove(zip(op.args, destinations).map { (source($0), $1) })
+            // The verifier guarantees a label's arguments are distinct variables, so the destinations are distinct.
+            var moves = ParallelMove(zip(op.args, labelOp.args.map(location)).map { (source($0), $1) })
             moves.emit { move($0, to: $1) }
             asm.jmp(label)
         }
