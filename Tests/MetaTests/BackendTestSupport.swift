@@ -11,7 +11,12 @@ struct BackendOutcome: Equatable, CustomStringConvertible {
     let reason: TraceExit.Reason
     let values: [String]
     let inputsAfter: [String]
-    var description: String { "\(reason) values=\(values) inputs after=\(inputsAfter)" }
+    /// Collections run and bytes allocated: inline allocation must account exactly as `Heap.allocate`.
+    let collections: Int
+    let allocatedBytes: Int
+    var description: String {
+        "\(reason) values=\(values) inputs after=\(inputsAfter) collections=\(collections) allocated=\(allocatedBytes)"
+    }
 }
 
 /// Renders values and the objects they reach canonically: objects are numbered in breadth-first order of first
@@ -104,7 +109,10 @@ struct DifferentialRun {
         var rendering = HeapRendering(registry: w.registry)
         let values = rendering.render(exit.values)
         let after = rendering.render(inputs)
-        return (BackendOutcome(reason: exit.reason, values: values, inputsAfter: after + [rendering.heapText]), w, exit)
+        let outcome = BackendOutcome(reason: exit.reason, values: values, inputsAfter: after + [rendering.heapText],
+                                     collections: w.heap.collections,
+                                     allocatedBytes: w.heap.totalAllocatedBytes + w.heap.bytesSinceCollection)
+        return (outcome, w, exit)
     }
 
     /// Runs both backends, records an issue if they differ, and returns the machine code's exit.

@@ -54,6 +54,8 @@ extension X64 {
                 allocate: unsafeBitCast(BackendRuntime.allocate, to: UInt.self),
                 safepoint: unsafeBitCast(BackendRuntime.safepoint, to: UInt.self),
                 collectFlag: UInt(bitPattern: heap.collectRequestedFlag),
+                freeHeads: UInt(bitPattern: heap.freeHeads),
+                allocationCounters: UInt(bitPattern: heap.allocationCounters),
                 interruptFlag: interruptFlag.map { UInt(bitPattern: $0) },
                 invalidatedFlag: UInt(bitPattern: invalidatedFlag))
             let lowering = TraceLowering(trace: trace, assignment: assignment, runtime: runtime)

@@ -62,16 +62,54 @@ extension X64.TraceLowering {
         if let d = resultLocation(op) { store(.rax, to: d) }
     }
 
-    /// `new_with_vtable`: a call to the heap's allocator (`Heap.allocate`, which never collects: it only asks for
-    /// a collection at the next safepoint); a null result leaves through an out-of-memory exit.
+    /// Objects up to this size are allocated inline (their fields are zeroed with one store per word).
+    static let largestInlineAllocation = 256
+
+    /// `new_with_vtable`: `Heap.allocate`'s fast path inline — pop a cell off the size class's free list, zero it,
+    /// write the type id, account for the cell and ask for a collection past the threshold, exactly as the heap
+    /// does. An empty free list (or a large object) takes an out-of-line call to `Heap.allocate` itself, which
+    /// refills the list (it never collects); a null result leaves through an out-of-memory exit.
     func lowerNew(_ op: Operation) {
         guard case .size(let layout) = op.descr else { return }
-        callOut(runtime.allocate,
-                arguments: [.location(.gpr(.rbp)), .constant(UInt64(layout.id)), .constant(UInt64(layout.fixedSize))],
-                saved: liveAcross(opIndex), references: nil)
-        asm.emit(.test(.qword, .reg(.rax), .rax))
-        asm.jcc(.equal, exitLabel(.outOfMemory(opIndex: opIndex), values: []))
+        let size = layout.fixedSize
+        let slow = asm.newLabel(), done = asm.newLabel()
+        if size <= Self.largestInlineAllocation,
+           let cls = Heap.cellSizes.firstIndex(where: { $0 >= max(size, 16) }) {
+            let cellSize = Heap.cellSizes[cls]
+            asm.mov(.r11, immediate: Int64(bitPattern: UInt64(runtime.freeHeads + UInt(8 * cls))))
+            asm.emit(.load(.qword, .rax, X64.Memory(.r11)))
+            asm.emit(.test(.qword, .reg(.rax), .rax))
+            asm.jcc(.equal, slow, reach: .rel32)
+            asm.emit(.load(.qword, .rcx, X64.Memory(.rax, 8)))
+            asm.emit(.mov(.qword, .mem(X64.Memory(.r11)), .rcx))
+            for offset in stride(from: ObjectHeader.gcWordOffset, to: size, by: 8) {
+                asm.emit(.movImm(.qword, .mem(X64.Memory(.rax, Int32(offset))), 0))
+            }
+            asm.emit(.movImm(.qword, .mem(X64.Memory(.rax)), Int64(layout.id)))
+            asm.mov(.r11, immediate: Int64(bitPattern: UInt64(runtime.allocationCounters)))
+            asm.emit(.aluImm(.add, .qword, .mem(X64.Memory(.r11)), Int64(cellSize)))
+            asm.emit(.load(.qword, .rcx, X64.Memory(.r11)))
+            asm.emit(.aluLoad(.cmp, .qword, .rcx, X64.Memory(.r11, 8)))
+            asm.jcc(.lessOrEqual, done)
+            asm.mov(.r11, immediate: Int64(bitPattern: UInt64(runtime.collectFlag)))
+            asm.emit(.movImm(.byte, .mem(X64.Memory(.r11)), 1))
+        } else {
+            asm.jmp(slow, reach: .rel32)
+        }
+        asm.bind(done)
         if let d = resultLocation(op) { store(.rax, to: d) }
+        let index = opIndex, live = liveAcross(opIndex)
+        let outOfMemory = exitLabel(.outOfMemory(opIndex: index), values: [])
+        deferred.append { [self] in
+            asm.tag = index
+            asm.bind(slow)
+            callOut(runtime.allocate,
+                    arguments: [.location(.gpr(.rbp)), .constant(UInt64(layout.id)), .constant(UInt64(size))],
+                    saved: live, references: nil)
+            asm.emit(.test(.qword, .reg(.rax), .rax))
+            asm.jcc(.equal, outOfMemory, reach: .rel32)
+            asm.jmp(done, reach: .rel32)
+        }
     }
 
     /// The safepoint at a label (where the IR executor collects too): poll the heap's collect-requested byte; when

@@ -7,6 +7,10 @@ extension X64 {
         var safepoint: UInt
         /// The heap's collect-requested byte.
         var collectFlag: UInt
+        /// The heap's free-list heads (one word per size class) and its two allocation-accounting words
+        /// (bytes since the last collection, the threshold), for inline allocation.
+        var freeHeads: UInt
+        var allocationCounters: UInt
         /// A 32-bit word that is non-zero while an interrupt (Ctrl-C) is pending, if the runtime has one.
         var interruptFlag: UInt?
         /// The compiled trace's invalidated byte (`guard_not_invalidated`).
