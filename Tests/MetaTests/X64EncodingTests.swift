@@ -171,7 +171,7 @@ import Testing
             let theirs = try Binutils.disassemble(gasBytes)
             var mismatches: [String] = []
             for (index, record) in records.enumerated() {
-                let ours = Array(code.bytes[record.offset..<record.end])
+                let ours = Array(code.bytes(of: record))
                 let gas = index < theirs.count ? theirs[index].bytes : []
                 if ours != gas { mismatches.append("\(record.text): ours \(hex(ours)), GNU as \(hex(gas))") }
             }
@@ -187,7 +187,7 @@ import Testing
         for (record, theirs) in zip(records, decoded) {
             let ours = Binutils.normalise(record.text)
             if theirs.offset != record.offset || theirs.text != ours {
-                mismatches.append("at 0x\(String(record.offset, radix: 16)) \(hex(Array(code.bytes[record.offset..<record.end]))): "
+                mismatches.append("at 0x\(String(record.offset, radix: 16)) \(hex(Array(code.bytes(of: record)))): "
                     + "ours '\(ours)', objdump '\(theirs.text)' at 0x\(String(theirs.offset, radix: 16))")
             }
         }

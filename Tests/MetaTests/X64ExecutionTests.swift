@@ -19,18 +19,7 @@ import Testing
     private func function<F>(_ code: X64.ExecutableCode, as type: F.Type) -> F { unsafeBitCast(code.address, to: type) }
 
     @Test func loopSumsOneToN() throws {
-        let code = try build { a in
-            let loop = a.newLabel(), done = a.newLabel()
-            a.emit(.alu(.xor, .dword, .reg(.rax), .rax))
-            a.emit(.test(.qword, .reg(.rdi), .rdi))
-            a.jcc(.equal, done)
-            a.bind(loop)
-            a.emit(.alu(.add, .qword, .reg(.rax), .rdi))
-            a.emit(.unary(.dec, .qword, .reg(.rdi)))
-            a.jcc(.notEqual, loop)
-            a.bind(done)
-            a.emit(.ret)
-        }
+        let code = try build(TestPrograms.sumToN)
         let sum = function(code, as: (@convention(c) (Int) -> Int).self)
         for n in [0, 1, 2, 10, 1000, 100_000] { #expect(sum(n) == n * (n + 1) / 2) }
         // The backward branch was short, the forward one long (unknown when emitted).
@@ -39,22 +28,7 @@ import Testing
     }
 
     @Test func systemVArgumentsInRegistersAndOnTheStack() throws {
-        // f(a…h) = 1a + 2b + 3c + 4d + 5e + 6f + 7g + 8h; g and h arrive on the stack above the return address.
-        let code = try build { a in
-            a.emit(.lea(.qword, .rax, X64.Memory(.rdi, index: .rsi, scale: .x2)))
-            a.emit(.imulImm(.qword, .rdx, .reg(.rdx), 3))
-            a.emit(.alu(.add, .qword, .reg(.rax), .rdx))
-            a.emit(.lea(.qword, .rax, X64.Memory(.rax, index: .rcx, scale: .x4)))
-            a.emit(.imulImm(.qword, .r8, .reg(.r8), 5))
-            a.emit(.alu(.add, .qword, .reg(.rax), .r8))
-            a.emit(.imulImm(.qword, .r9, .reg(.r9), 6))
-            a.emit(.alu(.add, .qword, .reg(.rax), .r9))
-            a.emit(.imulImm(.qword, .r10, .mem(X64.Memory(.rsp, 8)), 7))
-            a.emit(.alu(.add, .qword, .reg(.rax), .r10))
-            a.emit(.load(.qword, .r11, X64.Memory(.rsp, 16)))
-            a.emit(.lea(.qword, .rax, X64.Memory(.rax, index: .r11, scale: .x8)))
-            a.emit(.ret)
-        }
+        let code = try build(TestPrograms.weightedSum)
         let f = function(code, as: (@convention(c) (Int, Int, Int, Int, Int, Int, Int, Int) -> Int).self)
         #expect(f(1, 1, 1, 1, 1, 1, 1, 1) == 36)
         #expect(f(1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000) == 87_654_321)
@@ -62,43 +36,14 @@ import Testing
     }
 
     @Test func callsIntoASwiftFunction() throws {
-        let callback: @convention(c) (Int, Int) -> Int = { a, b in a &* 10 &+ b }
-        // g(x, y) = callback(y, 7) + x, keeping x in callee-saved rbx (whose push also aligns the stack to 16).
-        let code = try build { a in
-            a.emit(.push(.rbx))
-            a.emit(.mov(.qword, .reg(.rbx), .rdi))
-            a.emit(.mov(.qword, .reg(.rdi), .rsi))
-            a.mov(.rsi, immediate: 7)
-            a.mov(.rax, immediate: Int64(Int(bitPattern: unsafeBitCast(callback, to: UnsafeRawPointer.self))))
-            a.emit(.callIndirect(.reg(.rax)))
-            a.emit(.alu(.add, .qword, .reg(.rax), .rbx))
-            a.emit(.pop(.rbx))
-            a.emit(.ret)
-        }
+        let code = try build(TestPrograms.callThrough)
         let g = function(code, as: (@convention(c) (Int, Int) -> Int).self)
         #expect(g(5, 3) == 42)
         #expect(g(-1000, 12) == -873)
     }
 
     @Test func scalarDoubleArithmetic() throws {
-        // h(x, y, n) = sqrt(x*x + y*y) + n/4 - min(x, y), computed mostly in xmm8–xmm15.
-        let code = try build { a in
-            a.emit(.sse(.movapd, .xmm8, .xmm(.xmm0)))
-            a.emit(.sse(.mulsd, .xmm8, .xmm(.xmm0)))
-            a.emit(.sse(.movsd, .xmm9, .xmm(.xmm1)))
-            a.emit(.sse(.mulsd, .xmm9, .xmm(.xmm1)))
-            a.emit(.sse(.addsd, .xmm8, .xmm(.xmm9)))
-            a.emit(.sse(.sqrtsd, .xmm10, .xmm(.xmm8)))
-            a.emit(.cvtsi2sd(.xmm11, .qword, .reg(.rdi)))
-            a.mov(.rax, immediate: Int64(bitPattern: 4.0.bitPattern))
-            a.emit(.movqToXMM(.xmm15, .rax))
-            a.emit(.sse(.divsd, .xmm11, .xmm(.xmm15)))
-            a.emit(.sse(.addsd, .xmm10, .xmm(.xmm11)))
-            a.emit(.sse(.minsd, .xmm0, .xmm(.xmm1)))
-            a.emit(.sse(.subsd, .xmm10, .xmm(.xmm0)))
-            a.emit(.sse(.movapd, .xmm0, .xmm(.xmm10)))
-            a.emit(.ret)
-        }
+        let code = try build(TestPrograms.hypotenuse)
         let h = function(code, as: (@convention(c) (Double, Double, Int) -> Double).self)
         for (x, y, n) in [(3.0, 4.0, 2), (-1.5, 0.25, -7), (1e10, 2e-3, 123_456_789)] {
             #expect(h(x, y, n) == (x * x + y * y).squareRoot() + Double(n) / 4 - Swift.min(x, y))
@@ -106,27 +51,7 @@ import Testing
     }
 
     @Test func doubleComparisonsConversionsAndMemory() throws {
-        // sumAbove(p, n, limit) = Int(truncated sum of p[i] for p[i] > limit), with the array read through
-        // [rdi+rcx*8]; NaN compares unordered and is skipped (ucomisd sets PF, `ja` is false).
-        let code = try build { a in
-            let loop = a.newLabel(), skip = a.newLabel(), done = a.newLabel()
-            a.emit(.sse(.xorpd, .xmm1, .xmm(.xmm1)))
-            a.emit(.alu(.xor, .dword, .reg(.rcx), .rcx))
-            a.bind(loop)
-            a.emit(.alu(.cmp, .qword, .reg(.rcx), .rsi))
-            a.jcc(.greaterOrEqual, done)
-            a.emit(.sse(.movsd, .xmm2, .mem(X64.Memory(.rdi, index: .rcx, scale: .x8))))
-            a.emit(.sse(.ucomisd, .xmm2, .xmm(.xmm0)))
-            a.jcc(.belowOrEqual, skip)
-            a.emit(.sse(.addsd, .xmm1, .mem(X64.Memory(.rdi, index: .rcx, scale: .x8))))
-            a.bind(skip)
-            a.emit(.unary(.inc, .qword, .reg(.rcx)))
-            a.jmp(loop)
-            a.bind(done)
-            a.emit(.movsdStore(X64.Memory(.rdx), .xmm1))
-            a.emit(.cvttsd2si(.qword, .rax, .xmm(.xmm1)))
-            a.emit(.ret)
-        }
+        let code = try build(TestPrograms.sumAbove)
         let f = function(code, as: (@convention(c) (UnsafePointer<Double>, Int, Double, UnsafeMutablePointer<Double>)
             -> Int).self)
         let values: [Double] = [1.5, -2, 7.25, .nan, 100.5, 0.5, 3]
@@ -138,19 +63,7 @@ import Testing
     }
 
     @Test func integerDivisionShiftsAndConditionalMoves() throws {
-        // divmod(a, b, out) stores a/b and a%b (truncating, as Swift does); returns a<b ? 1 : 0 via setl+movzx.
-        let divmod = try build { a in
-            a.emit(.mov(.qword, .reg(.r8), .rdx))
-            a.emit(.mov(.qword, .reg(.rax), .rdi))
-            a.emit(.signExtendAccumulator(.qword))
-            a.emit(.unary(.idiv, .qword, .reg(.rsi)))
-            a.emit(.mov(.qword, .mem(X64.Memory(.r8)), .rax))
-            a.emit(.mov(.qword, .mem(X64.Memory(.r8, 8)), .rdx))
-            a.emit(.alu(.cmp, .qword, .reg(.rdi), .rsi))
-            a.emit(.setcc(.less, .reg(.rax)))
-            a.emit(.extend(signed: false, .dword, .rax, .reg(.rax), from: .byte))
-            a.emit(.ret)
-        }
+        let divmod = try build(TestPrograms.divmod)
         let f = function(divmod, as: (@convention(c) (Int, Int, UnsafeMutablePointer<Int>) -> Int).self)
         var out = [0, 0]
         for (x, y) in [(17, 5), (-17, 5), (17, -5), (-17, -5), (0, 3), (Int.max, 2), (Int.min, 3)] {
@@ -158,24 +71,52 @@ import Testing
             #expect(out == [x / y, x % y])
             #expect(less == (x < y ? 1 : 0))
         }
-        // shifty(x, n) = max(x << n, x >>arith n) ^ (x >>logical n), shifting by cl.
-        let shifty = try build { a in
-            a.emit(.mov(.qword, .reg(.rcx), .rsi))
-            a.emit(.mov(.qword, .reg(.rax), .rdi))
-            a.emit(.shift(.shl, .qword, .reg(.rax), .cl))
-            a.emit(.mov(.qword, .reg(.rdx), .rdi))
-            a.emit(.shift(.sar, .qword, .reg(.rdx), .cl))
-            a.emit(.alu(.cmp, .qword, .reg(.rax), .rdx))
-            a.emit(.cmov(.less, .qword, .rax, .reg(.rdx)))
-            a.emit(.shift(.shr, .qword, .reg(.rdi), .cl))
-            a.emit(.alu(.xor, .qword, .reg(.rax), .rdi))
-            a.emit(.ret)
-        }
+        let shifty = try build(TestPrograms.shifty)
         let g = function(shifty, as: (@convention(c) (Int, Int) -> Int).self)
         for (x, n) in [(5, 1), (-5, 3), (Int.min, 63), (0x1234_5678, 17), (-1, 0)] {
             let expected = Swift.max(x << n, x >> n) ^ Int(bitPattern: UInt(bitPattern: x) >> UInt(n))
             #expect(g(x, n) == expected)
         }
+    }
+
+    @Test func recursiveCallsToALabel() throws {
+        let code = try build(TestPrograms.recursiveFibonacci)
+        let fib = function(code, as: (@convention(c) (Int) -> Int).self)
+        #expect([0, 1, 2, 3, 10, 20].map(fib) == [0, 1, 1, 2, 55, 6765])
+    }
+
+    @Test func branchesToAbsoluteAddressesAreResolvedAtInstall() throws {
+        let plus100 = try build { a in
+            a.emit(.lea(.qword, .rax, X64.Memory(.rdi, 100)))
+            a.emit(.ret)
+        }
+        let minusOne = try build { a in
+            a.mov(.rax, immediate: -1)
+            a.emit(.ret)
+        }
+        // f(x) = x < 0 ? -1 : plus100(plus100(x)), the second as a tail call.
+        let code = try build { a in
+            a.emit(.test(.qword, .reg(.rdi), .rdi))
+            a.jcc(.sign, toAddress: minusOne.address)
+            a.emit(.push(.rbx))
+            a.call(toAddress: plus100.address)
+            a.emit(.pop(.rbx))
+            a.emit(.mov(.qword, .reg(.rdi), .rax))
+            a.jmp(toAddress: plus100.address)
+        }
+        let f = function(code, as: (@convention(c) (Int) -> Int).self)
+        #expect([0, 5, -3].map(f) == [200, 205, -1])
+        let hex = { (code: X64.ExecutableCode) in String(UInt(bitPattern: code.address), radix: 16) }
+        #expect(code.listing[1] == "js     0x" + hex(minusOne))
+        #expect(code.listing[3] == "call   0x" + hex(plus100))
+        #expect(code.listing[6] == "jmp    0x" + hex(plus100))
+        // An address beyond rel32 reach of the code memory is an error at install, not a wrong jump.
+        let far = X64.Assembler()
+        far.call(toAddress: UnsafeRawPointer(bitPattern: 0x1000)!)
+        #expect(throws: X64.CodeMemoryError.self) { try memory.install(try far.finish()) }
+        let emulator = try X64.Emulator(codes: [code, plus100, minusOne])
+        #expect(try [0, 5, -3].map { try emulator.call(code.address, integers: [UInt64(bitPattern: Int64($0))]).rax }
+            == [200, 205, UInt64.max])
     }
 
     @Test func patchingAFinishedJumpChangesBehaviour() throws {
@@ -197,6 +138,7 @@ import Testing
         try memory.repoint(site, in: code, to: code.address(of: two)!)
         #expect(f() == 2)
         #expect(code.instructions[0].instruction == .jmp(target: code.labelOffsets[two]!, .rel32))
+        #expect(code.bytes(of: code.instructions[0]) == [0xE9, 6, 0, 0, 0])
         // Across installed pieces of code, as a bridge would be reached.
         let bridge = try build { a in
             a.emit(.movImm(.dword, .reg(.rax), 3))

@@ -28,6 +28,7 @@ extension X64 {
         /// Per label, the records of branches waiting for it to be bound.
         var pendingBranches: [[Int]] = []
         var problems: [AssemblerError] = []
+        var externalBranches: [ExternalBranch] = []
 
         public init() {}
 
@@ -73,7 +74,8 @@ extension X64 {
             return AssembledCode(bytes: bytes, instructions: records,
                                  labelOffsets: labelOffsets.enumerated().reduce(into: [:]) { table, entry in
                                      if let offset = entry.element { table[Label(id: entry.offset)] = offset }
-                                 })
+                                 },
+                                 externalBranches: externalBranches)
         }
     }
 
@@ -84,6 +86,11 @@ extension X64 {
         public let instructions: [InstructionRecord]
         /// Where each bound label is.
         public let labelOffsets: [Label: Int]
+        /// Branches to absolute addresses, resolved by `CodeMemory.install` (until then each targets itself).
+        public let externalBranches: [ExternalBranch]
+
+        /// The bytes of one instruction.
+        public func bytes(of record: InstructionRecord) -> ArraySlice<UInt8> { bytes[record.offset..<record.end] }
 
         /// The record of the instruction starting at `offset`, if one does.
         public func instruction(at offset: Int) -> InstructionRecord? {
@@ -96,6 +103,13 @@ extension X64 {
         }
     }
 
+    /// A rel32 branch or call to an absolute address outside the code (another installed piece of code, such as a
+    /// shared exit stub), resolved when the code is installed.
+    public struct ExternalBranch: Hashable, Sendable {
+        public let instructionIndex: Int
+        public let address: UInt
+    }
+
     /// Why assembling failed.
     public enum AssemblerError: Error, Equatable, CustomStringConvertible {
         /// A label was used by branches (at these offsets) but never bound.
@@ -106,8 +120,8 @@ extension X64 {
         public var description: String {
             switch self {
             case .unboundLabel(let label, let uses):
-                return "label L\(label.id) is used by branches at offsets \(uses.map { String($0, radix: 16) }) "
-                    + "but never bound"
+                let offsets = uses.map { "0x" + String($0, radix: 16) }.joined(separator: ", ")
+                return "label L\(label.id) is used by branches at offsets \(offsets) but never bound"
             case .shortBranchOutOfRange(let offset, let distance):
                 return "the rel8 branch at offset 0x\(String(offset, radix: 16)) cannot reach its label "
                     + "(\(distance) bytes away; rel8 reaches -128...127)"

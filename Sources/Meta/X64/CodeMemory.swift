@@ -42,7 +42,8 @@ extension X64 {
             return offset >= 0 && offset < capacity
         }
 
-        /// Copies `code` into fresh pages and makes them executable (never writable and executable at once).
+        /// Copies `code` into fresh pages, resolving its branches to absolute addresses, and makes them executable
+        /// (never writable and executable at once).
         public func install(_ code: AssembledCode) throws -> ExecutableCode {
             let size = CodeMemory.roundedToPages(max(code.bytes.count, 1))
             guard let slot = free.firstIndex(where: { $0.count >= size }) else {
@@ -50,15 +51,26 @@ extension X64 {
             }
             let range = free[slot].lowerBound..<(free[slot].lowerBound + size)
             let start = reservation + range.lowerBound
+            var bytes = code.bytes, instructions = code.instructions
+            for branch in code.externalBranches {
+                let record = instructions[branch.instructionIndex]
+                let target = Int(bitPattern: branch.address) - Int(bitPattern: start)
+                guard Int32(exactly: target - record.end) != nil else {
+                    throw CodeMemoryError.outOfReach(distance: target - record.end)
+                }
+                let resolved = record.instruction.retargeted(target)
+                bytes.replaceSubrange(record.offset..<record.end, with: resolved.encode(at: record.offset))
+                instructions[branch.instructionIndex].instruction = resolved
+            }
             try protect(start, size, PROT_READ | PROT_WRITE)
-            code.bytes.withUnsafeBytes { start.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            bytes.withUnsafeBytes { start.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
             // Fill the tail of the last page with int3, so a stray jump past the code traps.
-            (start + code.bytes.count).initializeMemory(as: UInt8.self, repeating: 0xCC,
-                                                        count: size - code.bytes.count)
+            (start + bytes.count).initializeMemory(as: UInt8.self, repeating: 0xCC, count: size - bytes.count)
             try protect(start, size, PROT_READ | PROT_EXEC)
             if free[slot].count == size { free.remove(at: slot) } else { free[slot] = range.upperBound..<free[slot].upperBound }
             bytesInUse += size
-            return ExecutableCode(memory: self, address: UnsafeRawPointer(start), mappedBytes: size, code: code)
+            return ExecutableCode(memory: self, address: UnsafeRawPointer(start), mappedBytes: size, byteCount: bytes.count,
+                                  instructions: instructions, labelOffsets: code.labelOffsets)
         }
 
         /// Frees the pages of `code`: they become inaccessible and their contents are discarded. Calling into
@@ -135,18 +147,25 @@ extension X64 {
         public let labelOffsets: [Label: Int]
         public internal(set) var isReleased = false
 
-        init(memory: CodeMemory, address: UnsafeRawPointer, mappedBytes: Int, code: AssembledCode) {
+        init(memory: CodeMemory, address: UnsafeRawPointer, mappedBytes: Int, byteCount: Int,
+             instructions: [InstructionRecord], labelOffsets: [Label: Int]) {
             self.memory = memory
             self.address = address
-            self.byteCount = code.bytes.count
+            self.byteCount = byteCount
             self.mappedBytes = mappedBytes
-            self.instructions = code.instructions
-            self.labelOffsets = code.labelOffsets
+            self.instructions = instructions
+            self.labelOffsets = labelOffsets
         }
 
         /// The address a bound label ended up at.
         public func address(of label: Label) -> UnsafeRawPointer? {
             labelOffsets[label].map { address + $0 }
+        }
+
+        /// The bytes of one instruction as they are in memory now (a re-pointed branch shows its new target).
+        public func bytes(of record: InstructionRecord) -> [UInt8] {
+            precondition(!isReleased, "the code was released")
+            return Array(UnsafeRawBufferPointer(start: address + record.offset, count: record.length))
         }
 
         /// The listing line of each instruction with real addresses.

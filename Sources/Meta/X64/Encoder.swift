@@ -79,7 +79,6 @@ extension X64 {
 }
 
 extension X64.Instruction {
-
     /// The instruction's bytes when it starts at `offset` from the start of its code (only relative branches and
     /// calls depend on it).
     public func encode(at offset: Int) -> [UInt8] {
@@ -237,9 +236,6 @@ extension X64.Instruction {
         }
         return out.bytes
     }
-
-    /// The length in bytes (independent of where the instruction is placed).
-    public var length: Int { encode(at: target ?? 0).count }
 
     /// An integer instruction at `size` with a register in the ModRM reg field: the 66 prefix for words, REX.W
     /// for qwords, and a bare REX when a byte operand is spl/bpl/sil/dil. `rmSize` is the r/m operand's width when

@@ -157,14 +157,6 @@ extension X64 {
         /// `movq r64, xmm`: the bits of the low lane.
         case movqFromXMM(GPR, XMM)
 
-        /// The branch or call target, for the relative forms.
-        public var target: Int? {
-            switch self {
-            case .call(let target), .jmp(let target, _), .jcc(_, let target, _): return target
-            default: return nil
-            }
-        }
-
         /// The same instruction with its relative target replaced.
         func retargeted(_ newTarget: Int) -> Instruction {
             switch self {

@@ -73,6 +73,30 @@ extension X64.Assembler {
         site(branch(to: label, reach: .rel32) { target, _ in .call(target: target) })
     }
 
+    /// A rel32 `jmp` to an absolute address, resolved at install (it must lie within ±2 GB of the code, as all
+    /// code of one `CodeMemory` does).
+    @discardableResult
+    public func jmp(toAddress address: UnsafeRawPointer) -> PatchSite {
+        external(address, emit(.jmp(target: offset, .rel32)))
+    }
+
+    /// A rel32 `jcc` to an absolute address, resolved at install.
+    @discardableResult
+    public func jcc(_ condition: X64.Condition, toAddress address: UnsafeRawPointer) -> PatchSite {
+        external(address, emit(.jcc(condition, target: offset, .rel32)))
+    }
+
+    /// A rel32 `call` to an absolute address, resolved at install.
+    @discardableResult
+    public func call(toAddress address: UnsafeRawPointer) -> PatchSite {
+        external(address, emit(.call(target: offset)))
+    }
+
+    private func external(_ address: UnsafeRawPointer, _ index: Int) -> PatchSite {
+        externalBranches.append(X64.ExternalBranch(instructionIndex: index, address: UInt(bitPattern: address)))
+        return site(index)
+    }
+
     private func site(_ index: Int) -> PatchSite {
         PatchSite(instructionIndex: index, offset: records[index].offset, length: records[index].length)
     }
