@@ -258,7 +258,7 @@ func parseError(_ text: String) -> String {
 }
 
 /// A deterministic pseudo-random generator (SplitMix64), so the fuzz test is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
+struct TraceFuzzGenerator: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -275,7 +275,7 @@ struct SplitMix64: RandomNumberGenerator {
 @Test func randomTracesNeverCrashTheParser() throws {
     let w = IRTestWorld()
     let junk = ["(", ")", ",", "[", "]", "=", "descr=", "'", "#", "\n", "i9", "p0", "-", ".", "e", "<Guard", "ConstPtr("]
-    var rng = SplitMix64(state: 2026)
+    var rng = TraceFuzzGenerator(state: 2026)
     var parsed = 0, verified = 0
     for _ in 0..<2000 {
         var ints = ["i0", "i1", "7"], refs = ["p2"], next = 4

@@ -99,11 +99,16 @@ extension X64 {
             frame[FrameLayout.heapWord] = UInt64(UInt(bitPattern: Unmanaged.passUnretained(heap).toOpaque()))
             for (i, v) in inputs.enumerated() { frame[FrameLayout.valuesStart + i] = v.word }
             let entry = unsafeBitCast(code.address, to: Entry.self)
+            // References that do not point into the heap (a guest frame's slot array, which a trace may treat as
+            // a reference) are left alone, as the IR executor does.
             let index = heap.withExtraRoots({ [gcMaps, referenceConstants] heap in
-                for r in referenceConstants { heap.markRoot(r) }
+                for r in referenceConstants where heap.contains(r) { heap.markRoot(r) }
                 let site = frame[FrameLayout.siteWord]
                 guard site < UInt64(gcMaps.count) else { return }
-                for slot in gcMaps[Int(site)] { heap.markRoot(Ref(bits: UInt(frame[slot]))) }
+                for slot in gcMaps[Int(site)] {
+                    let r = Ref(bits: UInt(frame[slot]))
+                    if !r.isNull && heap.contains(r) { heap.markRoot(r) }
+                }
             }, { entry(frame) })
             let exit = exits[index]
             let values = exit.valueTypes.enumerated().map { k, type in
