@@ -47,6 +47,17 @@ public final class Heap {
     /// Functions that mark the runtime's roots (frames, globals, caches) by calling `markRoot`.
     public var rootScanners: [(Heap) -> Void] = []
 
+    /// Runs `body` with `scan` as an additional root scanner: for a component that holds references only for a
+    /// while, such as the IR executor's registers while a trace runs (any collection during `body`, at a
+    /// safepoint or inside a residual call, keeps what `scan` marks). Uses may nest; `body` must not remove
+    /// scanners it did not add.
+    public func withExtraRoots<T>(_ scan: @escaping (Heap) -> Void, _ body: () throws -> T) rethrows -> T {
+        rootScanners.append(scan)
+        let index = rootScanners.count - 1
+        defer { rootScanners.remove(at: index) }
+        return try body()
+    }
+
     // Statistics.
     public private(set) var collections = 0
     public private(set) var totalAllocatedBytes = 0

@@ -1,0 +1,55 @@
+/// The `descr=` of an operation: what it reads, writes, allocates, calls or jumps to.
+public enum Descriptor: Hashable, Sendable {
+    case none
+    /// A field (`getfield_gc_i`, `setfield_gc`), printed `descr=W_Int.intval`.
+    case field(FieldDescriptor)
+    /// The layout whose tail of 8-byte items (`Layout.fixedSize` on) an array operation indexes.
+    case array(Layout)
+    /// The layout that `new_with_vtable` allocates or that `guard_class` checks.
+    case size(Layout)
+    /// A residual call's function.
+    case call(CallDescriptor)
+    /// The loop a `label` starts or a `jump` goes to.
+    case loop(LoopToken)
+    /// The text of a `debug_merge_point` (`'run:5 #21 LOAD_FAST'`).
+    case text(String)
+
+    public var kind: DescriptorKind {
+        switch self {
+        case .none: return .none
+        case .field: return .field
+        case .array: return .array
+        case .size: return .size
+        case .call: return .call
+        case .loop: return .loop
+        case .text: return .text
+        }
+    }
+}
+
+/// A residual (`dont_look_inside`) function a `call_*` operation calls: its name, the address of its C-convention
+/// entry point, and how many word arguments it takes (1 to 3, as `ResidualFunction1/2/3`).
+public struct CallDescriptor: Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+    /// The address of a `@convention(c)` function taking `arity` words and returning one.
+    public let address: UInt
+    public let arity: Int
+
+    public init(name: String, address: UInt, arity: Int) {
+        self.name = name
+        self.address = address
+        self.arity = arity
+    }
+    public init(_ f: ResidualFunction1) { self.init(name: f.name.description, address: unsafeBitCast(f.function, to: UInt.self), arity: 1) }
+    public init(_ f: ResidualFunction2) { self.init(name: f.name.description, address: unsafeBitCast(f.function, to: UInt.self), arity: 2) }
+    public init(_ f: ResidualFunction3) { self.init(name: f.name.description, address: unsafeBitCast(f.function, to: UInt.self), arity: 3) }
+
+    public var description: String { name }
+}
+
+/// Names a loop (the target of `label` and `jump`), printed `Loop0`.
+public struct LoopToken: Hashable, Sendable, CustomStringConvertible {
+    public let number: Int
+    public init(_ number: Int) { self.number = number }
+    public var description: String { "Loop\(number)" }
+}

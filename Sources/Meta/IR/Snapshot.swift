@@ -1,0 +1,90 @@
+/// One guest frame of a resume snapshot: which code and pc to resume at and the frame's contents as IR values.
+/// `codeID` is opaque to the framework (the guest language knows what it means); `codeName` is for printing.
+public struct SnapshotFrame: Hashable, Sendable {
+    public var codeID: Int
+    public var codeName: String
+    public var pc: Int
+    public var locals: [IRValue]
+    public var stack: [IRValue]
+
+    public init(codeID: Int, codeName: String, pc: Int, locals: [IRValue], stack: [IRValue]) {
+        self.codeID = codeID
+        self.codeName = codeName
+        self.pc = pc
+        self.locals = locals
+        self.stack = stack
+    }
+}
+
+/// One field of a virtual object and the value it must hold when the object is materialised.
+public struct VirtualField: Hashable, Sendable {
+    public var field: FieldDescriptor
+    public var value: IRValue
+
+    public init(field: FieldDescriptor, value: IRValue) {
+        self.field = field
+        self.value = value
+    }
+}
+
+/// An object the optimized trace never allocated: wherever the snapshot mentions `value`, deoptimization must
+/// allocate an object of `layout` with these fields (which may name other virtuals) instead.
+public struct VirtualObject: Hashable, Sendable {
+    public var value: IRValue
+    public var layout: Layout
+    public var fields: [VirtualField]
+
+    public init(value: IRValue, layout: Layout, fields: [VirtualField]) {
+        self.value = value
+        self.layout = layout
+        self.fields = fields
+    }
+}
+
+/// A guard's resume data: the guest frames to rebuild (outermost first, innermost last) and the virtual objects
+/// to materialise when the guard fails.
+public struct Snapshot: Hashable, Sendable {
+    public var frames: [SnapshotFrame]
+    public var virtuals: [VirtualObject]
+
+    public init(frames: [SnapshotFrame], virtuals: [VirtualObject] = []) {
+        self.frames = frames
+        self.virtuals = virtuals
+    }
+
+    /// The virtual object standing for `value`, if any.
+    public func virtual(for value: IRValue) -> VirtualObject? { virtuals.first { $0.value == value } }
+
+    /// The variables the snapshot needs at run time, in order of first mention (frames outermost first, locals
+    /// before stack; a virtual's fields where the virtual is first mentioned). Constants and virtuals themselves
+    /// are not fail arguments. This is the list printed after a guard: `guard_class(p5, W_Int) [p0, i1, p5]`.
+    public var failArgs: [IRValue] {
+        var result: [IRValue] = []
+        var seen = Set<IRValue>()
+        func visit(_ v: IRValue) {
+            guard v.isVariable, seen.insert(v).inserted else { return }
+            if let virtual = virtual(for: v) {
+                for f in virtual.fields { visit(f.value) }
+            } else {
+                result.append(v)
+            }
+        }
+        for frame in frames {
+            for v in frame.locals { visit(v) }
+            for v in frame.stack { visit(v) }
+        }
+        return result
+    }
+}
+
+/// A guard's identity and resume data. `number` is unique among all guards of a run (the tracer assigns it); a
+/// bridge names the guard it leaves from by it.
+public struct GuardInfo: Hashable, Sendable {
+    public var number: Int
+    public var snapshot: Snapshot
+
+    public init(number: Int, snapshot: Snapshot) {
+        self.number = number
+        self.snapshot = snapshot
+    }
+}
