@@ -99,7 +99,10 @@
     }
 
     @inlinable public static var observesFrames: Bool { false }
-    @inlinable public mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int) {}
+    @inlinable public static var isTracing: Bool { false }
+    @inlinable public mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int, depth: Int) -> Bool { false }
+    @inlinable public mutating func notTraceable(_ reason: StaticString) {}
+    @inlinable public mutating func frameReturns(depth: Int) {}
 
     @inlinable public mutating func switchFrame(locals: UnsafeMutablePointer<Ref>, sp: UnsafeMutablePointer<Ref>) {
         self.locals = locals
