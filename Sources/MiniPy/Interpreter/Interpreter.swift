@@ -249,12 +249,7 @@ struct Interpreter<D: Domain> {
                     case .CALL_METHOD where D.isTracing:
                         state.frame.pointee.pc = state.pc - 1
                         if d.isNull(d.peek(arg + 1)) {
-                            // [NULL callable args...] -> [callable args...]
-                            var moved: [D.R] = []
-                            for _ in 0...arg { moved.append(d.pop()) }
-                            _ = d.pop()
-                            for v in moved.reversed() { d.push(v) }
-                            try tracedCall(&d, &state, argc: arg)
+                            try tracedCall(&d, &state, argc: arg, nullBelow: true)
                         } else {
                             try tracedCall(&d, &state, argc: arg + 1)
                         }

@@ -11,11 +11,12 @@ extension Interpreter {
         return t
     }
 
-    /// CALL_FUNCTION while tracing, with the callee and `argc` arguments on the stack. The callee becomes green
-    /// (`guard_value`); a guest function with positional parameters is inlined (its frame is pushed and the loop
-    /// continues in it, as the concrete interpreter does), anything else — built-ins, classes, keyword-only
-    /// parameters, calls past the inlining depth — is one residual call that runs it concretely.
-    func tracedCall(_ d: inout D, _ state: inout DispatchState, argc: Int) throws(PyException) {
+    /// CALL_FUNCTION (and CALL_METHOD, whose unused method slot below the callee is `nullBelow`) while tracing,
+    /// with the callee and `argc` arguments on the stack. The callee becomes green (`guard_value`); a guest
+    /// function with positional parameters is inlined (its frame is pushed and the loop continues in it, as the
+    /// concrete interpreter does), anything else — built-ins, classes, keyword-only parameters, calls past the
+    /// inlining depth — is one residual call that runs it concretely. All checks come before the stack changes.
+    func tracedCall(_ d: inout D, _ state: inout DispatchState, argc: Int, nullBelow: Bool = false) throws(PyException) {
         let frames = rt.frames
         var callee = d.peek(argc)
         var selfValue: D.R?
@@ -25,32 +26,32 @@ extension Interpreter {
         }
         let f = d.concrete(callee)
         let n = argc + (selfValue == nil ? 0 : 1)
+        var inlined: CodeInfo?
         if f.typeID == L.function.id, let jit = rt.jit, jit.mayInline(depth: frames.depth) {
-            unowned(unsafe) let info = rt.codeInfo(ofFunction: f)
+            let info = rt.codeInfo(ofFunction: f)
             let defaults = f.ref(L.funcDefaults)
             let defaultCount = defaults.isNull ? 0 : defaults.int(L.tupleLength)
-            let base = d.stackTop - argc
+            let base = d.stackTop - argc - (nullBelow ? 1 : 0)
             if info.hasSimpleParameters && n <= info.argcount && n >= info.argcount - defaultCount
-                && frames.depth < min(rt.recursionLimit, FrameStack.capacity - 1) && base + 1 + info.frameSize + 64 < frames.stackEnd {
-                // Checked; now act: [method args...] -> [function self args...], then the missing defaults.
-                if let selfValue {
-                    var args: [D.R] = []
-                    for _ in 0..<argc { args.append(d.pop()) }
-                    d.poke(0, callee)
-                    d.push(selfValue)
-                    for a in args.reversed() { d.push(a) }
-                }
-                let items = rt.sequenceItemsOrEmpty(defaults)
-                for i in n..<info.argcount { d.push(d.constRef(items[i - (info.argcount - defaultCount)])) }
-                inlineFrame(&d, &state, function: f, info: info)
-                return
+                && frames.depth < min(rt.recursionLimit, FrameStack.capacity - 1) && base + info.frameSize + 64 < frames.stackEnd {
+                inlined = info
             }
         }
-        // Residual: callee(*args), the arguments (self first for a method) in a tuple.
+        // Checked; now act: [NULL?] callee args... -> function [self] args... (+ defaults), or a residual call.
         var args: [D.R] = []
         for _ in 0..<argc { args.append(d.pop()) }
         _ = d.pop()
+        if nullBelow { _ = d.pop() }
         if let selfValue { args.append(selfValue) }
+        args.reverse()
+        if let info = inlined {
+            d.push(callee)
+            for a in args { d.push(a) }
+            let defaults = rt.sequenceItemsOrEmpty(f.ref(L.funcDefaults))
+            for i in n..<info.argcount { d.push(d.constRef(defaults[i - (info.argcount - defaults.count)])) }
+            inlineFrame(&d, &state, function: f, info: info)
+            return
+        }
         for a in args { d.push(a) }
         let tuple = buildTuple(&d, count: args.count)
         d.push(try residual(&d, Residuals.callWithTuple, callee, tuple))
