@@ -222,13 +222,15 @@ public final class Recorder {
         for (k, v) in views.enumerated() {
             let stackEnd = k + 1 < views.count ? views[k + 1].locals : v.stackTop
             var locals: [IRValue] = [], stack: [IRValue] = []
+            // The slots as the bytecode found them: values it popped may since have been overwritten in memory
+            // (a residual call's arguments), but resuming writes them all back.
             for i in 0..<v.localCount {
-                guard let ir = slotValue(v.locals + i) else { return nil }
+                guard let ir = shadowValue(v.locals + i) else { return nil }
                 locals.append(ir)
             }
             var slot = v.stackBase
             while slot < stackEnd {
-                guard let ir = slotValue(slot) else { return nil }
+                guard let ir = shadowValue(slot) else { return nil }
                 stack.append(ir)
                 slot += 1
             }
@@ -249,6 +251,15 @@ public final class Recorder {
         }
         guard known.value == slot.pointee else {
             abort("a frame slot changed outside the domain")
+            return nil
+        }
+        return known.ir
+    }
+
+    /// The IR value the trace last saw in a frame slot (aborting if it knows none).
+    private func shadowValue(_ slot: UnsafeMutablePointer<Ref>) -> IRValue? {
+        guard let known = shadow[UInt(bitPattern: slot)] else {
+            abort("a frame slot the trace does not know is part of a resume snapshot")
             return nil
         }
         return known.ir
