@@ -162,7 +162,8 @@ struct TracerRunTests {
         let r = try run(file, ["--jit", "trace", "--jit-param", "threshold=5", "--stats"])
         #expect(r.stdout == "3000\n")
         let s = stats(r.stderr)
-        for key in ["loops", "bridges", "aborts", "guard failures", "ops recorded", "ops after optimization", "bytecodes in jit", "bytecodes traced"] {
+        for key in ["loops", "bridges", "aborts", "guard failures", "ops recorded", "ops after optimization", "bytecodes interpreted",
+                    "bytecodes in jit", "bytecodes traced"] {
             #expect(s[key] != nil, "missing \(key)")
         }
         #expect(s["loops"] == 1)
@@ -172,6 +173,10 @@ struct TracerRunTests {
         #expect(s["ops after optimization"] == s["ops recorded"])
         // 13 bytecodes per iteration; the iterations before the loop was hot and the exit's bytecode are not in it.
         #expect((s["bytecodes in jit"] ?? 0) > 12_000 && (s["bytecodes in jit"] ?? 0) < 13_000)
+        // Every bytecode the plain interpreter runs is run once: interpreted, traced or in the loop.
+        let plain = stats(try run(file, ["--jit", "off", "--stats"]).stderr)
+        #expect(plain["bytecodes in jit"] == 0 && plain["loops"] == 0)
+        #expect((s["bytecodes interpreted"] ?? 0) + (s["bytecodes traced"] ?? 0) + (s["bytecodes in jit"] ?? 0) == plain["bytecodes interpreted"])
     }
 
     @Test func logCategoriesGoToStderrOrAFile() throws {

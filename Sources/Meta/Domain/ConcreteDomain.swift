@@ -100,6 +100,7 @@
 
     @inlinable public static var observesFrames: Bool { false }
     @inlinable public static var isTracing: Bool { false }
+    @inlinable public mutating func instructionStarted() {}
     @inlinable public mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int, depth: Int) -> Bool { false }
     @inlinable public mutating func notTraceable(_ reason: StaticString) {}
     @inlinable public mutating func frameReturns(depth: Int) {}

@@ -102,6 +102,9 @@ public protocol Domain {
     /// lookup, a method lookup, a call) take an equivalent path through domain operations when this is true; the
     /// concrete domain says false and the test folds away.
     static var isTracing: Bool { get }
+    /// Called at the start of every guest instruction; for counting domains (the concrete domain's is empty and
+    /// compiles away).
+    mutating func instructionStarted()
     /// `jit_merge_point`: the top of the dispatch loop, before each guest instruction. The greens are `code` (the
     /// identity of the guest's code object, opaque to the framework) and `pc`; `depth` is the number of guest frames
     /// (inlined calls and returns change it). Returns true when the dispatch loop must return to the JIT driver

@@ -264,6 +264,7 @@ public struct TracingDomain: Domain {
 
     public static var observesFrames: Bool { true }
     public static var isTracing: Bool { true }
+    public mutating func instructionStarted() {}
     public mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int, depth: Int) -> Bool {
         recorder.mergePoint(code: code, pc: pc, depth: depth)
     }

@@ -123,6 +123,7 @@ struct Interpreter<D: Domain> {
                         state.publish(&d, rt)
                         if d.jitMergePoint(code: UnsafeRawPointer(state.code), pc: state.pc, depth: frames.depth) { return .null }
                     }
+                    d.instructionStarted()
                     let instruction = state.code[state.pc]
                     state.pc += 1
                     let arg = Int(instruction.arg)

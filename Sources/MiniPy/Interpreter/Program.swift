@@ -49,9 +49,13 @@ public enum Program {
             }
             rt.jit = jit
         }
+        let interpreted = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        interpreted.initialize(to: 0)
+        defer { interpreted.deallocate() }
+        if options.stats || options.logCategories.contains(.summary) { rt.instructionCounter = interpreted }
         let status = rt.runMain(code, path: path)
         rt.stdout.flush()
-        let statistics = (rt.jit?.statistics ?? JitStatistics()).lines(bytecodesInterpreted: nil)
+        let statistics = (rt.jit?.statistics ?? JitStatistics()).lines(bytecodesInterpreted: interpreted.pointee)
         log?.summary(statistics)
         if options.stats { writeStderr(statistics.map { $0 + "\n" }.joined()) }
         return status
