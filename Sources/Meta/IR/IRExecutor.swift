@@ -5,12 +5,16 @@
 /// `ConcreteDomain` does, `new_with_vtable` allocates through `Heap.allocate`, residual calls go through their C
 /// function pointers. A loop runs until a guard fails, a `finish`, or a `jump` to another trace. Each `label` is a
 /// safepoint: when the heap asks for a collection, the executor collects, with its registers marked as roots
-/// (they are roots during residual calls too).
+/// (they are roots during residual calls too; reference registers that do not point into the heap, such as a
+/// guest frame's slot array, are left alone).
 ///
 /// Values live in a flat register file of 64-bit words indexed by variable number, constants loaded once.
 public final class IRExecutor {
     public let trace: Trace
     public let heap: Heap
+    /// Set when an assumption the trace was compiled under no longer holds: from then on its
+    /// `guard_not_invalidated` guards fail (checked when reached, so a residual call may set it mid-run).
+    public var isInvalidated = false
     private let program: ExecutorProgram
 
     /// Prepares `trace` after checking it with `verifier` (bridges pass the loops they jump to as its
@@ -45,7 +49,7 @@ public final class IRExecutor {
         return heap.withExtraRoots({ heap in
             for r in refRegisters {
                 let bits = UInt(registers[Int(r)])
-                if bits != 0 { heap.markRoot(Ref(bits: bits)) }
+                if bits != 0 && heap.contains(Ref(bits: bits)) { heap.markRoot(Ref(bits: bits)) }
             }
         }, { execute(registers, moves) })
     }
@@ -172,7 +176,7 @@ public final class IRExecutor {
                     case .guardIsnull: guardHolds = r[Int(ins.a)] == 0
                     case .guardNoOverflow: guardHolds = !overflow
                     case .guardOverflow: guardHolds = overflow
-                    case .guardNotInvalidated: break
+                    case .guardNotInvalidated: guardHolds = !isInvalidated
                     }
                     if !guardHolds {
                         let number = trace.ops[pc].guardInfo?.number ?? -1

@@ -14,7 +14,8 @@ public struct IRVerificationError: Error, Hashable, Sendable, CustomStringConver
 /// - every variable is defined once, before its uses; after a `label` only the label's arguments (and what
 ///   follows) are visible;
 /// - argument counts and types, result types and descriptor kinds match the opcode;
-/// - every guard (and only a guard) has resume data whose values are defined, with at least one frame;
+/// - every guard (and only a guard) has resume data whose values are defined, with at least one frame, and a
+///   number no other guard of the trace has;
 ///   `guard_no_overflow`/`guard_overflow` directly follow an `*_ovf` operation;
 /// - a `jump` matches its `label`'s arity and types (the label in this trace, else `externalLoops`);
 /// - the trace ends with its only `jump` or `finish`.
@@ -47,6 +48,7 @@ private struct VerifierRun {
     /// Variables usable at this point (reset at each label).
     var visible: [Bool]
     var labels: [LoopToken: [IRType]] = [:]
+    var guardNumbers = Set<Int>()
     var index: Int? = nil
 
     init(trace: Trace, externalLoops: [LoopToken: [IRType]]) {
@@ -119,7 +121,12 @@ private struct VerifierRun {
             checkSpecialArguments(op)
         }
         if info.isGuard {
-            if let g = op.guardInfo { checkSnapshot(g.snapshot) } else { fail("\(label) has no resume snapshot") }
+            if let g = op.guardInfo {
+                checkSnapshot(g.snapshot)
+                if !guardNumbers.insert(g.number).inserted { fail("a second guard numbered \(g.number)") }
+            } else {
+                fail("\(label) has no resume snapshot")
+            }
             if op.opcode == .guardNoOverflow || op.opcode == .guardOverflow {
                 if i == 0 || !trace.ops[i - 1].opcode.isOverflowChecked { fail("\(label) does not follow an *_ovf operation") }
             }
@@ -181,8 +188,9 @@ private struct VerifierRun {
             for (k, a) in op.args.enumerated() {
                 if let t = use(a, "argument \(k + 1)"), t == .float { fail("call argument \(k + 1) must be i or r (a word)") }
             }
-            if case .call(let c) = op.descr, c.arity != op.args.count {
-                fail("\(c.name) takes \(c.arity) argument(s), the call passes \(op.args.count)")
+            if case .call(let c) = op.descr {
+                if !(1...3).contains(c.arity) { fail("\(c.name) takes \(c.arity) arguments; residual functions take 1 to 3") }
+                if c.arity != op.args.count { fail("\(c.name) takes \(c.arity) argument(s), the call passes \(op.args.count)") }
             }
         default:
             fail("\(op.opcode) has no argument rule")
