@@ -63,11 +63,14 @@ func runProcess(_ executable: URL, _ arguments: [String], in directory: URL, tim
 enum CorpusMode: String, CaseIterable, CustomTestStringConvertible {
     case interpreter
     case tracer
+    /// The tracer with a non-virtualizable frame: every slot access is memory traffic in the trace.
+    case tracerNaiveFrame
 
     var options: [String] {
         switch self {
         case .interpreter: ["--jit", "off"]
         case .tracer: ["--jit", "trace", "--jit-param", "threshold=2", "--stats"]
+        case .tracerNaiveFrame: ["--jit", "trace", "--jit-param", "threshold=2,virtualizable=off", "--stats"]
         }
     }
 
@@ -104,7 +107,7 @@ func corpusProgramMatchesCPython(_ program: String, _ mode: CorpusMode) throws {
     #expect(result.status == expectedStatus, "exit status of \(program): \(result.stderr.suffix(400))")
     var stderrLines = result.stderr.split(separator: "\n").map(String.init)
     var stats: [String: Int] = [:]
-    if mode == .tracer {
+    if mode != .interpreter {
         while let line = stderrLines.last, let colon = line.firstIndex(of: ":"), statsKeys.contains(String(line[..<colon])) {
             stats[String(line[..<colon])] = Int(line[line.index(colon, offsetBy: 2)...])
             stderrLines.removeLast()

@@ -116,6 +116,9 @@ public protocol Domain {
     mutating func notTraceable(_ reason: StaticString)
     /// The executing frame (at `depth`) is about to return to its caller.
     mutating func frameReturns(depth: Int)
+    /// The interpreter published the stack top for a residual call (the runtime's nested calls start above it).
+    /// A tracer whose frame slots live in memory records it, so compiled code publishes it too.
+    mutating func stackTopPublished(at site: SourceSite)
 
     // MARK: the guest frame (virtualizable): locals and the value stack of the executing frame
     /// Makes the frame whose locals start at `locals` (stack pointer `sp`) the executing one.
@@ -187,6 +190,7 @@ extension Domain {
     @inlinable @inline(__always) public func callR(_ function: ResidualFunction1, _ a: R, file: StaticString = #fileID, line: UInt = #line) -> R { callR(function, a, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func callR(_ function: ResidualFunction2, _ a: R, _ b: R, file: StaticString = #fileID, line: UInt = #line) -> R { callR(function, a, b, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func callR(_ function: ResidualFunction3, _ a: R, _ b: R, _ c: R, file: StaticString = #fileID, line: UInt = #line) -> R { callR(function, a, b, c, at: SourceSite(file: file, line: line)) }
+    @inlinable @inline(__always) public mutating func stackTopPublished(file: StaticString = #fileID, line: UInt = #line) { stackTopPublished(at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func concrete(_ value: R, file: StaticString = #fileID, line: UInt = #line) -> Ref { concrete(value, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func local(_ index: Int, file: StaticString = #fileID, line: UInt = #line) -> R { local(index, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public mutating func setLocal(_ index: Int, _ value: R, file: StaticString = #fileID, line: UInt = #line) { setLocal(index, value, at: SourceSite(file: file, line: line)) }

@@ -2,19 +2,24 @@
 public final class CompiledLoop {
     public let key: GreenKey
     public let trace: Trace
-    /// Nil for a trace that is recorded and shown but not run (a non-virtualizable frame's trace).
-    public let executor: IRExecutor?
+    public let executor: IRExecutor
     public let resumeModes: [Int: ResumeMode]
+    /// The stack depth of each snapshot frame, by guard number (see `Recorder.stackDepths`).
+    public let stackDepths: [Int: [Int]]
+    /// Whether the guest frame was virtualizable: the input arguments are its slots (else its slot array).
+    public let virtualizable: Bool
     /// Merge points (bytecodes) before each op index: bytecodes run in the loop up to that op.
     private let bytecodesBefore: [Int]
     public var entries = 0
     public var guardFailures = 0
 
-    public init(key: GreenKey, recorder: Recorder, heap: Heap, runnable: Bool) throws {
+    public init(key: GreenKey, recorder: Recorder, heap: Heap) throws {
         self.key = key
         trace = recorder.trace
         resumeModes = recorder.resumeModes
-        executor = runnable ? try IRExecutor(trace: trace, heap: heap) : nil
+        stackDepths = recorder.stackDepths
+        virtualizable = recorder.options.virtualizable
+        executor = try IRExecutor(trace: trace, heap: heap)
         var counts: [Int] = []
         var n = 0
         for op in trace.ops {

@@ -25,6 +25,9 @@ public final class Recorder {
     public let startLocation: String
     /// How each recorded guard resumes, by guard number.
     public private(set) var resumeModes: [Int: ResumeMode] = [:]
+    /// The value-stack depth of each frame (outermost first) of each guard's snapshot, by guard number: with a
+    /// non-virtualizable frame the slots stay in memory and the snapshot lists none of them.
+    public private(set) var stackDepths: [Int: [Int]] = [:]
     /// The next free guard number (guard numbers are unique across the traces of a run).
     public private(set) var nextGuardNumber: Int
     /// Bytecodes recorded (merge points passed).
@@ -197,10 +200,11 @@ public final class Recorder {
             abort("a guard follows an effect (\(effect)) within \(location)")
             return
         }
-        guard let snapshot = currentSnapshot() else { return }
+        guard let (snapshot, depths) = currentSnapshot() else { return }
         let number = nextGuardNumber
         nextGuardNumber += 1
         resumeModes[number] = mode
+        stackDepths[number] = depths
         let annotation = Annotation(guest: guestLocation, interpreter: InterpreterLocation(file: "\(site.file)", line: Int(site.line)))
         trace.appendGuard(opcode, args, descr: descr, number: number, snapshot: snapshot, annotation: annotation)
         observer?.tracer(.opRecorded(trace: trace, index: trace.ops.count - 1))
@@ -208,19 +212,20 @@ public final class Recorder {
 
     /// The guest frames from the root frame to the executing one, as IR values (nil after aborting when a slot
     /// is unknown).
-    private func currentSnapshot() -> Snapshot? {
-        guard options.virtualizable else {
-            // The frame's slots are in memory (every access was recorded): only where to resume is needed.
-            return Snapshot(frames: (rootDepth...depth).map { k in
-                let v = guest.frame(atDepth: k)
-                return SnapshotFrame(codeID: v.codeID, codeName: v.codeName, pc: v.pc, locals: [], stack: [])
-            })
-        }
-        var frames: [SnapshotFrame] = []
+    private func currentSnapshot() -> (Snapshot, [Int])? {
         var views = (rootDepth...depth).map { guest.frame(atDepth: $0) }
         views[views.count - 1].stackTop = snapshotFloor
+        let stackEnds = views.indices.map { k in k + 1 < views.count ? views[k + 1].locals : views[k].stackTop }
+        let depths = views.indices.map { stackEnds[$0] - views[$0].stackBase }
+        guard options.virtualizable else {
+            // The frame's slots are in memory (every access was recorded): only where to resume is needed.
+            return (Snapshot(frames: views.map { v in
+                SnapshotFrame(codeID: v.codeID, codeName: v.codeName, pc: v.pc, locals: [], stack: [])
+            }), depths)
+        }
+        var frames: [SnapshotFrame] = []
         for (k, v) in views.enumerated() {
-            let stackEnd = k + 1 < views.count ? views[k + 1].locals : v.stackTop
+            let stackEnd = stackEnds[k]
             var locals: [IRValue] = [], stack: [IRValue] = []
             // The slots as the bytecode found them: values it popped may since have been overwritten in memory
             // (a residual call's arguments), but resuming writes them all back.
@@ -236,7 +241,7 @@ public final class Recorder {
             }
             frames.append(SnapshotFrame(codeID: v.codeID, codeName: v.codeName, pc: v.pc, locals: locals, stack: stack))
         }
-        return Snapshot(frames: frames)
+        return (Snapshot(frames: frames), depths)
     }
 
     // MARK: frame slots
@@ -284,6 +289,15 @@ public final class Recorder {
             append(.setarrayitemGc, [frameArray, trace.constInt(slot - rootBase), value.ir], descr: .array(Recorder.frameLayout), site: site)
         }
         shadow[UInt(bitPattern: slot)] = (value.ir, value.value)
+    }
+
+    /// With a non-virtualizable frame, records the interpreter publishing the stack top before a residual call
+    /// (`call_n(publish_stack_top, frame, index)`): the callee's frames go above it, and in compiled code the
+    /// slots are memory too. Re-executing it is harmless, so it is not an effect for the checks-then-acts rule.
+    func stackTopPublished(_ sp: UnsafeMutablePointer<Ref>, site: SourceSite) {
+        guard isRecording, !options.virtualizable else { return }
+        let f = guest.publishStackTop
+        append(.callN, [frameArray, trace.constInt(sp - rootBase)], descr: .call(CallDescriptor(f)), site: site)
     }
 
     /// The refs the recorder holds (constants of the trace, frame slots it knows), for the GC.

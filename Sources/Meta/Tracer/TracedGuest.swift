@@ -35,4 +35,7 @@ public protocol TracedGuest: AnyObject {
     func isImmutable(_ field: FieldDescriptor) -> Bool
     /// Whether the reference tail of objects of `layout` never changes once built (tuples).
     func hasImmutableItems(_ layout: Layout) -> Bool
+    /// The runtime function that publishes the stack top (its arguments: the root frame's slot array and the
+    /// index of the top slot in it), for traces of non-virtualizable frames.
+    var publishStackTop: ResidualFunction2 { get }
 }

@@ -7,8 +7,8 @@ public enum TracerEvent {
     case opRecorded(trace: Trace, index: Int)
     /// Recording stopped without a loop (`reason` says why).
     case traceAborted(location: String, reason: String)
-    /// A loop closed and was compiled (`runnable` is false for traces that are shown but not run).
-    case loopCompiled(trace: Trace, runnable: Bool)
+    /// A loop closed and was compiled.
+    case loopCompiled(trace: Trace)
     /// A guard of a compiled loop failed.
     case guardFailed(loop: Int, guardNumber: Int)
     /// The guest frames were rebuilt from a guard's resume data (`frames` of them) and the interpreter resumed.

@@ -11,7 +11,7 @@ public struct TracerOptions: Hashable, Sendable {
     public var maxAborts = 5
     /// Whether the guest frame is virtualizable: its locals and value stack live in IR values. Off, every frame
     /// slot access is recorded as `getarrayitem_gc_r`/`setarrayitem_gc` on the frame (the seed slide's naive
-    /// trace); such traces are recorded and shown but not run.
+    /// trace), whose slot array is the trace's one input argument.
     public var virtualizable = true
 
     public init() {}

@@ -272,6 +272,7 @@ public struct TracingDomain: Domain {
     public mutating func frameReturns(depth: Int) {
         if depth <= recorder.rootDepth { recorder.abort("the loop's frame returned") }
     }
+    public mutating func stackTopPublished(at site: SourceSite) { recorder.stackTopPublished(sp, site: site) }
 
     // MARK: the guest frame
 

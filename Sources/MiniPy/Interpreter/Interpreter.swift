@@ -91,6 +91,7 @@ struct Interpreter<D: Domain> {
     /// Publishes the executing frame's stack top, so that a collection or a nested call sees every live value.
     @inline(__always) func sync(_ d: inout D) {
         rt.frames.top = d.stackTop
+        d.stackTopPublished()
     }
 
     /// Branch on a guest value's truth (bools and None directly, anything else through `is_true`).

@@ -151,4 +151,10 @@ enum Residuals {
     static let callWithTuple = ResidualFunction2("call_with_tuple") { f, args in
         wrap { rt throws(PyException) in try rt.call(Ref(bits: f), Array(rt.sequenceItems(Ref(bits: args)))) }
     }
+    /// `frames.top = slots + index` (a non-virtualizable frame's trace publishing its stack top; returns None).
+    static let publishStackTop = ResidualFunction2("publish_stack_top") { slots, index in
+        unowned(unsafe) let rt = Runtime.current!
+        rt.frames.top = UnsafeMutablePointer<Ref>(bitPattern: slots)! + Int(bitPattern: index)
+        return rt.none.bits
+    }
 }

@@ -7,8 +7,9 @@ struct Deoptimizer {
     unowned let rt: Runtime
     unowned let guest: MiniPyGuest
 
-    /// Rebuilds the frames on top of the root frame at `rootDepth`; returns how many frames were rebuilt.
-    func rebuild(_ resume: ResumeState, rootDepth: Int) -> Int {
+    /// Rebuilds the frames on top of the root frame at `rootDepth`; returns how many frames were rebuilt. With
+    /// `stackDepths` (a non-virtualizable frame) the slots are already in memory and only the records are set up.
+    func rebuild(_ resume: ResumeState, stackDepths: [Int]?, rootDepth: Int) -> Int {
         let frames = rt.frames
         let L = rt.L
         var base = frames.frames[rootDepth - 1].base
@@ -28,7 +29,7 @@ struct Deoptimizer {
             for (i, v) in rf.locals.enumerated() { frame.pointee.base[i] = ref(v) }
             for (i, v) in rf.stack.enumerated() { frame.pointee.stackBase[i] = ref(v) }
             frame.pointee.pc = rf.pc
-            frame.pointee.sp = frame.pointee.stackBase + rf.stack.count
+            frame.pointee.sp = frame.pointee.stackBase + (stackDepths?[k] ?? rf.stack.count)
             base = frame.pointee.sp
         }
         frames.top = frames.current.pointee.sp

@@ -58,9 +58,7 @@ public final class JitDriver: TracerObserver {
     /// stack top are saved in the frame record).
     func canEnterJit(_ frame: UnsafeMutablePointer<Frame>, depth: Int) throws(PyException) -> JitExit {
         let key = GreenKey(code: UnsafeRawPointer(frame.pointee.info.takeUnretainedValue().instructions), pc: frame.pointee.pc)
-        if let loop = loops[key] {
-            return loop.executor == nil ? .stay : try run(loop, frame, depth: depth)
-        }
+        if let loop = loops[key] { return try run(loop, frame, depth: depth) }
         guard recorder == nil, counters.tick(key) else { return .stay }
         return try trace(key, frame, depth: depth)
     }
@@ -80,7 +78,7 @@ public final class JitDriver: TracerObserver {
         if recorder.outcome == .closed {
             let loop: CompiledLoop
             do {
-                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, runnable: options.virtualizable)
+                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap)
             } catch {
                 fatalError("the tracer recorded an invalid trace: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
             }
@@ -89,8 +87,7 @@ public final class JitDriver: TracerObserver {
             statistics.loops += 1
             statistics.opsRecorded += loop.trace.ops.count
             statistics.opsAfterOptimization += loop.trace.ops.count
-            tracer(.loopCompiled(trace: loop.trace, runnable: loop.executor != nil))
-            if loop.executor == nil { return .resume }
+            tracer(.loopCompiled(trace: loop.trace))
             // The frames stand at the loop header again: enter the loop.
             let current = rt.frames.current
             let exit = try run(loop, current, depth: rt.frames.depth)
@@ -104,18 +101,21 @@ public final class JitDriver: TracerObserver {
 
     /// Runs a compiled loop from the frame at its header until a guard fails, then rebuilds the frames.
     private func run(_ loop: CompiledLoop, _ frame: UnsafeMutablePointer<Frame>, depth: Int) throws(PyException) -> JitExit {
-        guard let executor = loop.executor else { return .stay }
         var inputs: [ConcreteValue] = []
-        var slot = frame.pointee.base
-        while slot < frame.pointee.sp {
-            inputs.append(.ref(slot.pointee))
-            slot += 1
+        if loop.virtualizable {
+            var slot = frame.pointee.base
+            while slot < frame.pointee.sp {
+                inputs.append(.ref(slot.pointee))
+                slot += 1
+            }
+        } else {
+            inputs.append(.ref(Ref(bits: UInt(bitPattern: frame.pointee.base))))
         }
         guard inputs.count == loop.trace.inputArgs.count else { return .stay }
         loop.entries += 1
         statistics.loopEntries += 1
         let exit: TraceExit
-        do { exit = try executor.run(inputs) } catch { fatalError("the IR executor refused a loop: \(error)") }
+        do { exit = try loop.executor.run(inputs) } catch { fatalError("the IR executor refused a loop: \(error)") }
         switch exit.reason {
         case .guardFailed(let opIndex, let number):
             loop.guardFailures += 1
@@ -126,7 +126,8 @@ public final class JitDriver: TracerObserver {
             do { resume = try loop.trace.resumeState(for: exit, heap: rt.heap) } catch {
                 fatalError("cannot resume after guard \(number): \(error)")
             }
-            let rebuilt = Deoptimizer(rt: rt, guest: guest).rebuild(resume, rootDepth: depth)
+            let rebuilt = Deoptimizer(rt: rt, guest: guest).rebuild(resume, stackDepths: loop.virtualizable ? nil : loop.stackDepths[number],
+                                                                    rootDepth: depth)
             statistics.deopts += 1
             tracer(.deoptimized(guardNumber: number, frames: rebuilt))
             if loop.resumeModes[number] == .raisePending { return .raise(rt.takePending()) }

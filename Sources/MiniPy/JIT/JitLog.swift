@@ -43,11 +43,10 @@ final class JitLog: TracerObserver {
 
     func tracer(_ event: TracerEvent) {
         switch event {
-        case .loopCompiled(let trace, let runnable) where categories.contains(.logNoopt):
+        case .loopCompiled(let trace) where categories.contains(.logNoopt):
             var text = printer.print(trace)
             if !text.hasSuffix("\n") { text += "\n" }
-            let note = runnable ? "" : "# not run: the frame is not virtualizable\n"
-            section(.logNoopt, note + text)
+            section(.logNoopt, text)
         case .traceAborted(let location, let reason) where categories.contains(.abort):
             section(.abort, "\(location): \(reason)\n")
         default:

@@ -51,6 +51,7 @@ final class MiniPyGuest: TracedGuest {
 
     func isImmutable(_ field: FieldDescriptor) -> Bool { immutableFields.contains(field) }
     func hasImmutableItems(_ layout: Layout) -> Bool { layout.id == rt.L.tuple.id }
+    var publishStackTop: ResidualFunction2 { Residuals.publishStackTop }
 
     func markRoots(_ heap: Heap) {
         for f in functions { heap.markRoot(f) }
