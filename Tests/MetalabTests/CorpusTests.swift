@@ -84,7 +84,7 @@ let programsThatCompileLoops: Set<String> = [
 ]
 
 /// The `--stats` keys, which end stderr in tracer mode.
-let statsKeys: Set<String> = ["loops", "bridges", "aborts", "traces started", "guard failures", "deopts", "loop entries",
+let statsKeys: Set<String> = ["loops", "loops dropped", "bridges", "aborts", "traces started", "guard failures", "deopts", "loop entries",
                               "ops recorded", "ops after optimization", "bytecodes traced", "bytecodes interpreted",
                               "bytecodes in jit"]
 

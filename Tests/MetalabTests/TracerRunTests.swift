@@ -204,4 +204,81 @@ struct TracerRunTests {
         let name = try run(file, ["--jit", "trace", "--jit-param", "treshold=2"])
         #expect(name.stderr.contains("unknown JIT parameter 'treshold'"))
     }
+
+    /// Collections while loops are traced and run: the recorder's and the executor's references are roots.
+    @Test func collectionsDuringTracedLoops() throws {
+        let file = try program("""
+        class Point:
+            def __init__(self, x, y):
+                self.x = x
+                self.y = y
+        total = 0
+        for i in range(200000):
+            p = Point(i, [i, i + 1])
+            total += p.y[1] - p.x
+        print(total)
+        """)
+        let r = try run(file, ["--jit", "trace", "--jit-param", "threshold=2", "--max-heap", "8m", "--stats"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "200000\n")
+        #expect((stats(r.stderr)["loops"] ?? 0) >= 1)
+    }
+
+    /// Past `--max-heap` inside a compiled loop, MemoryError is raised at the loop's safepoint and caught.
+    @Test func memoryErrorInsideACompiledLoop() throws {
+        let file = try program("""
+        chunks = []
+        try:
+            while True:
+                chunks.append([0] * 10000)
+        except MemoryError:
+            n = len(chunks)
+            chunks = None
+            print('caught MemoryError', n > 10)
+        """)
+        let r = try run(file, ["--jit", "trace", "--jit-param", "threshold=2", "--max-heap", "16m", "--stats"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "caught MemoryError True\n")
+        #expect((stats(r.stderr)["loops"] ?? 0) >= 1)
+    }
+
+    /// Ctrl-C reaches a program spinning in a compiled loop.
+    @Test func interruptReachesACompiledLoop() throws {
+        let file = try program("print('ready')\ntry:\n    i = 0\n    while True:\n        i += 1\nexcept KeyboardInterrupt:\n    print('interrupted', i > 0)\n")
+        let process = Process()
+        process.executableURL = Corpus.binary
+        process.arguments = ["run", file.path, "--jit", "trace", "--jit-param", "threshold=2", "--stats"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        usleep(700_000)
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(stdout == "ready\ninterrupted True\n")
+        #expect(stats(stderr)["loops"] == 1)
+        #expect((stats(stderr)["bytecodes in jit"] ?? 0) > 1000)
+    }
+
+    /// A loop whose guard fails on every other iteration is dropped after a while (bridges do not exist yet),
+    /// and the program's output is unchanged.
+    @Test func unprofitableLoopsAreDropped() throws {
+        let s = try expectSameAsInterpreter("""
+        h = 0
+        for i in range(5000):
+            if i & 1:
+                h += 1
+            else:
+                h -= 3
+        print(h)
+        """)
+        #expect(s["loops dropped"] == 1)
+        #expect((s["loop entries"] ?? 0) < 1500)
+    }
 }

@@ -12,6 +12,8 @@ public final class CompiledLoop {
     private let bytecodesBefore: [Int]
     public var entries = 0
     public var guardFailures = 0
+    /// Iterations begun over all entries.
+    public var iterations = 0
 
     public init(key: GreenKey, recorder: Recorder, heap: Heap) throws {
         self.key = key
@@ -28,6 +30,13 @@ public final class CompiledLoop {
         }
         counts.append(n)
         bytecodesBefore = counts
+    }
+
+    /// Whether the loop leaves so soon after each entry that interpreting it would be cheaper: after
+    /// `minimumEntries` entries, fewer than `minimumIterations` iterations per entry on average. (Until bridges
+    /// exist, a guard that fails on every other iteration sends each iteration through deoptimization.)
+    public func isUnprofitable(minimumEntries: Int = 1000, minimumIterations: Int = 4) -> Bool {
+        entries >= minimumEntries && iterations < entries * minimumIterations
     }
 
     /// Bytecodes in one full iteration.

@@ -9,6 +9,8 @@ public enum TracerEvent {
     case traceAborted(location: String, reason: String)
     /// A loop closed and was compiled.
     case loopCompiled(trace: Trace)
+    /// A compiled loop is no longer entered (it left too soon after most entries).
+    case loopDropped(trace: Trace, reason: String)
     /// A guard of a compiled loop failed.
     case guardFailed(loop: Int, guardNumber: Int)
     /// The guest frames were rebuilt from a guard's resume data (`frames` of them) and the interpreter resumed.

@@ -119,6 +119,7 @@ public final class JitDriver: TracerObserver {
         switch exit.reason {
         case .guardFailed(let opIndex, let number):
             loop.guardFailures += 1
+            loop.iterations += exit.iterations
             statistics.guardFailures += 1
             statistics.bytecodesInJit += loop.bytecodesRun(iterations: exit.iterations, exitAt: opIndex)
             tracer(.guardFailed(loop: loop.trace.number, guardNumber: number))
@@ -130,6 +131,13 @@ public final class JitDriver: TracerObserver {
                                                                     rootDepth: depth)
             statistics.deopts += 1
             tracer(.deoptimized(guardNumber: number, frames: rebuilt))
+            if loop.isUnprofitable() {
+                // Interpreting is cheaper than entering and leaving at once; never trace it again.
+                loops[loop.key] = nil
+                counters.blacklist(loop.key)
+                statistics.loopsDropped += 1
+                tracer(.loopDropped(trace: loop.trace, reason: "\(loop.iterations) iterations in \(loop.entries) entries"))
+            }
             if loop.resumeModes[number] == .raisePending { return .raise(rt.takePending()) }
             return .resume
         case .outOfMemory:

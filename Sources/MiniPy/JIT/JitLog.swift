@@ -49,6 +49,8 @@ final class JitLog: TracerObserver {
             section(.logNoopt, text)
         case .traceAborted(let location, let reason) where categories.contains(.abort):
             section(.abort, "\(location): \(reason)\n")
+        case .loopDropped(let trace, let reason) where categories.contains(.abort):
+            section(.abort, "\(trace.name): loop \(trace.number) dropped: \(reason)\n")
         default:
             break
         }

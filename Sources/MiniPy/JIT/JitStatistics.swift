@@ -2,6 +2,8 @@
 public struct JitStatistics: Hashable, Sendable {
     public var tracesStarted = 0
     public var loops = 0
+    /// Loops no longer entered because they left too soon after most entries.
+    public var loopsDropped = 0
     public var bridges = 0
     public var aborts = 0
     public var guardFailures = 0
@@ -19,6 +21,7 @@ public struct JitStatistics: Hashable, Sendable {
     public func lines(bytecodesInterpreted: Int?) -> [String] {
         var lines = [
             "loops: \(loops)",
+            "loops dropped: \(loopsDropped)",
             "bridges: \(bridges)",
             "aborts: \(aborts)",
             "traces started: \(tracesStarted)",
