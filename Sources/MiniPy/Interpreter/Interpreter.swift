@@ -439,8 +439,21 @@ struct Interpreter<D: Domain> {
                             }
                             continue
                         }
-                        // Other iterators advance inside the call: a guard on its result would follow that effect.
-                        d.notTraceable("FOR_ITER over an iterator other than range, list or tuple")
+                        if D.isTracing && d.hasType(it, L.iterator) {
+                            // Other iterators advance inside the call, so a guard on its result would follow that
+                            // effect: branch first on whether there is a next item, found without advancing.
+                            let more = d.callR(Residuals.iteratorHasNext, it)
+                            if d.isSame(more, d.constRef(rt.trueObject)) {
+                                d.push(try residual(&d, Residuals.next, it))
+                                continue
+                            }
+                            if d.isSame(more, d.constRef(rt.falseObject)) {
+                                _ = d.pop()
+                                state.pc = arg
+                                continue
+                            }
+                        }
+                        d.notTraceable("FOR_ITER over an iterator that cannot tell whether it has a next item")
                         let v = try residual(&d, Residuals.next, it)
                         if d.isSame(v, it) {
                             _ = d.pop()

@@ -157,4 +157,10 @@ enum Residuals {
         rt.frames.top = UnsafeMutablePointer<Ref>(bitPattern: slots)! + Int(bitPattern: index)
         return rt.none.bits
     }
+    /// Whether a built-in iterator has a next item: True, False, or None when it cannot tell without advancing.
+    static let iteratorHasNext = ResidualFunction1("iterator_has_next", effects: .readsOnly) { it in
+        unowned(unsafe) let rt = Runtime.current!
+        guard let more = rt.iteratorHasNext(Ref(bits: it)) else { return rt.none.bits }
+        return rt.bool(more).bits
+    }
 }
