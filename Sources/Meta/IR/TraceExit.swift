@@ -14,6 +14,8 @@ public struct TraceExit: Hashable, Sendable {
 
     public let reason: Reason
     public let values: [ConcreteValue]
+    /// How many times the run passed a `label` (loop iterations begun, the first included).
+    public internal(set) var iterations = 0
 
     public init(reason: Reason, values: [ConcreteValue]) {
         self.reason = reason
