@@ -9,13 +9,14 @@ func testCodeMemory() throws -> X64.CodeMemory { try X64.CodeMemory(capacity: 1 
 /// rendered address-independently (see `HeapRendering`).
 struct BackendOutcome: Equatable, CustomStringConvertible {
     let reason: TraceExit.Reason
+    let iterations: Int
     let values: [String]
     let inputsAfter: [String]
     /// Collections run and bytes allocated: inline allocation must account exactly as `Heap.allocate`.
     let collections: Int
     let allocatedBytes: Int
     var description: String {
-        "\(reason) values=\(values) inputs after=\(inputsAfter) collections=\(collections) allocated=\(allocatedBytes)"
+        "\(reason) iterations=\(iterations) values=\(values) inputs after=\(inputsAfter) collections=\(collections) allocated=\(allocatedBytes)"
     }
 }
 
@@ -109,7 +110,7 @@ struct DifferentialRun {
         var rendering = HeapRendering(registry: w.registry)
         let values = rendering.render(exit.values)
         let after = rendering.render(inputs)
-        let outcome = BackendOutcome(reason: exit.reason, values: values, inputsAfter: after + [rendering.heapText],
+        let outcome = BackendOutcome(reason: exit.reason, iterations: exit.iterations, values: values, inputsAfter: after + [rendering.heapText],
                                      collections: w.heap.collections,
                                      allocatedBytes: w.heap.totalAllocatedBytes + w.heap.bytesSinceCollection)
         return (outcome, w, exit)

@@ -96,6 +96,7 @@ extension X64 {
             defer { frame.deallocate() }
             frame.initialize(repeating: 0, count: frameWords)
             frame[FrameLayout.siteWord] = UInt64.max
+            frame[FrameLayout.iterationsWord] = 0
             frame[FrameLayout.heapWord] = UInt64(UInt(bitPattern: Unmanaged.passUnretained(heap).toOpaque()))
             for (i, v) in inputs.enumerated() { frame[FrameLayout.valuesStart + i] = v.word }
             let entry = unsafeBitCast(code.address, to: Entry.self)
@@ -114,7 +115,9 @@ extension X64 {
             let values = exit.valueTypes.enumerated().map { k, type in
                 ConcreteValue(word: frame[FrameLayout.valuesStart + k], type: type)
             }
-            return TraceExit(reason: exit.reason, values: values)
+            var result = TraceExit(reason: exit.reason, values: values)
+            result.iterations = Int(frame[FrameLayout.iterationsWord])
+            return result
         }
 
         /// The machine code as listing lines, each tied to the IR op it came from (nil for the prologue and the

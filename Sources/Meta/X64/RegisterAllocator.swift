@@ -37,14 +37,17 @@ extension X64 {
     }
 
     /// The frame area a compiled trace runs on, in 64-bit words from `rbp`: the GC map index of the call in
-    /// progress, the heap, the values area (input arguments on entry, the exit's values on exit), then spill slots.
+    /// progress, the heap, the iteration counter, the values area (input arguments on entry, the exit's values on
+    /// exit), then spill and save slots.
     public enum FrameLayout {
         /// Word holding the index of the GC map of the collecting call in progress (`CompiledTrace.gcMaps`).
         public static let siteWord = 0
         /// Word holding the `Heap` (an unretained object pointer) for the runtime entry points.
         public static let heapWord = 1
+        /// Word counting the labels passed (`TraceExit.iterations`).
+        public static let iterationsWord = 2
         /// The first word of the values area.
-        public static let valuesStart = 2
+        public static let valuesStart = 3
     }
 
     /// The lifetime of one variable in op positions: inputs are defined at position 0, op `i` is at position

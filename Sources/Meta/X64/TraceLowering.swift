@@ -244,6 +244,7 @@ extension X64 {
             let label = asm.newLabel()
             asm.bind(label)
             loopLabels[token] = label
+            asm.emit(.unary(.inc, .qword, .mem(Self.frameWord(FrameLayout.iterationsWord))))
             emitSafepoint(live: op.args)
         }
 
