@@ -17,6 +17,8 @@ struct Metalab: ParsableCommand {
     )
 }
 
+extension TraceBackend: ExpressibleByArgument {}
+
 /// Which JIT runs the program.
 enum JitMode: String, ExpressibleByArgument, CaseIterable {
     case off
@@ -61,8 +63,11 @@ struct HeapSize: ExpressibleByArgument {
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run a MiniPy program (prints exactly what python3 prints).")
 
-    @Option(name: .long, help: "Execution mode: off (the plain interpreter) or trace (the meta-tracing JIT, traces run by the IR executor).")
+    @Option(name: .long, help: "Execution mode: off (the plain interpreter) or trace (the meta-tracing JIT; see --backend).")
     var jit: JitMode = .off
+
+    @Option(name: .long, help: "What runs --jit trace's loops: x64 (machine code, the default) or ir (the IR executor).")
+    var backend: TraceBackend = .x64
 
     @Option(name: .customLong("jit-param"),
             help: "Tracer knobs for --jit trace: threshold=N (default 1039), trace_limit=N (6000), inline_depth=N (8), max_aborts=N (5), virtualizable=on|off.")
@@ -91,7 +96,11 @@ struct Run: ParsableCommand {
         var options = Program.Options()
         if let maxHeap { options.maxHeapBytes = maxHeap.bytes }
         if let error = jitParameters?.error { throw ValidationError(error) }
-        if jit == .trace { options.tracing = jitParameters?.options ?? TracerOptions() }
+        if jit == .trace {
+            var tracing = jitParameters?.options ?? TracerOptions()
+            tracing.backend = backend
+            options.tracing = tracing
+        }
         options.stats = stats
         if let log {
             do { options.logCategories = try JitLogCategory.parse(log) } catch { throw ValidationError(error.description) }

@@ -65,12 +65,15 @@ enum CorpusMode: String, CaseIterable, CustomTestStringConvertible {
     case tracer
     /// The tracer with a non-virtualizable frame: every slot access is memory traffic in the trace.
     case tracerNaiveFrame
+    /// The tracer with its loops run by the IR executor instead of machine code.
+    case tracerIRBackend
 
     var options: [String] {
         switch self {
         case .interpreter: ["--jit", "off"]
         case .tracer: ["--jit", "trace", "--jit-param", "threshold=2", "--stats"]
         case .tracerNaiveFrame: ["--jit", "trace", "--jit-param", "threshold=2,virtualizable=off", "--stats"]
+        case .tracerIRBackend: ["--jit", "trace", "--backend", "ir", "--jit-param", "threshold=2", "--stats"]
         }
     }
 

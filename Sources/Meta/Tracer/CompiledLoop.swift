@@ -1,8 +1,9 @@
-/// A closed loop trace ready to run: the trace, its executor, how each of its guards resumes, and counters.
+/// A closed loop trace ready to run: the trace, what runs it (machine code or the IR executor, per
+/// `TracerOptions.backend`), how each of its guards resumes, and counters.
 public final class CompiledLoop {
     public let key: GreenKey
     public let trace: Trace
-    public let executor: IRExecutor
+    public let runner: any TraceRunner
     public let resumeModes: [Int: ResumeMode]
     /// The stack depth of each snapshot frame, by guard number (see `Recorder.stackDepths`).
     public let stackDepths: [Int: [Int]]
@@ -15,13 +16,16 @@ public final class CompiledLoop {
     /// Iterations begun over all entries.
     public var iterations = 0
 
-    public init(key: GreenKey, recorder: Recorder, heap: Heap) throws {
+    /// Prepares the recorded loop for `recorder.options.backend`; machine code goes into `memory`, and polls
+    /// `interruptFlag` (non-zero while Ctrl-C is pending) when given.
+    public init(key: GreenKey, recorder: Recorder, heap: Heap, memory: X64.CodeMemory,
+                interruptFlag: UnsafePointer<Int32>? = nil) throws {
         self.key = key
         trace = recorder.trace
         resumeModes = recorder.resumeModes
         stackDepths = recorder.stackDepths
         virtualizable = recorder.options.virtualizable
-        executor = try IRExecutor(trace: trace, heap: heap)
+        runner = try recorder.options.backend.prepare(trace, heap: heap, memory: memory, interruptFlag: interruptFlag)
         var counts: [Int] = []
         var n = 0
         for op in trace.ops {

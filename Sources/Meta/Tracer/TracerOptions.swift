@@ -13,6 +13,8 @@ public struct TracerOptions: Hashable, Sendable {
     /// slot access is recorded as `getarrayitem_gc_r`/`setarrayitem_gc` on the frame (the seed slide's naive
     /// trace), whose slot array is the trace's one input argument.
     public var virtualizable = true
+    /// What runs closed loops: machine code (`x64`) or the IR executor (`ir`), as `--backend` chooses.
+    public var backend = TraceBackend.x64
 
     public init() {}
 

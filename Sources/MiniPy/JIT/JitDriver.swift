@@ -29,6 +29,8 @@ public final class JitDriver: TracerObserver {
     /// Who hears the tracer's events (the log writer, the Lab).
     public var observers: [TracerObserver] = []
     private var nextGuardNumber = 0
+    /// Where compiled loops' machine code lives (reserved on first use).
+    private var memory: X64.CodeMemory?
 
     public init(runtime rt: Runtime, options: TracerOptions) {
         self.rt = rt
@@ -42,6 +44,13 @@ public final class JitDriver: TracerObserver {
             }
             self.recorder?.markRoots(heap)
         }
+    }
+
+    private func codeMemory() throws -> X64.CodeMemory {
+        if let memory { return memory }
+        let m = try X64.CodeMemory()
+        memory = m
+        return m
     }
 
     public func tracer(_ event: TracerEvent) {
@@ -78,9 +87,10 @@ public final class JitDriver: TracerObserver {
         if recorder.outcome == .closed {
             let loop: CompiledLoop
             do {
-                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap)
+                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, memory: try codeMemory(),
+                                        interruptFlag: Runtime.interruptFlag)
             } catch {
-                fatalError("the tracer recorded an invalid trace: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
+                fatalError("cannot compile the recorded loop: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
             }
             loops[key] = loop
             compiledLoops.append(loop)
@@ -115,7 +125,7 @@ public final class JitDriver: TracerObserver {
         loop.entries += 1
         statistics.loopEntries += 1
         let exit: TraceExit
-        do { exit = try loop.executor.run(inputs) } catch { fatalError("the IR executor refused a loop: \(error)") }
+        do { exit = try loop.runner.run(inputs) } catch { fatalError("the \(options.backend) backend refused a loop: \(error)") }
         switch exit.reason {
         case .guardFailed(let opIndex, let number):
             loop.guardFailures += 1
