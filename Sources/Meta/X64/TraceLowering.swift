@@ -41,7 +41,6 @@ extension X64 {
         var overflowCondition: Condition?
         /// Ops of the guards that also poll the interrupt flag (the first guard after each label).
         let interruptCheckedGuards: Set<Int>
-        var intervalOf: [Int: LiveInterval] = [:]
         /// Index of the op being lowered.
         var opIndex = 0
 
@@ -51,7 +50,6 @@ extension X64 {
             self.runtime = runtime
             self.nextSlot = assignment.firstFreeSlot
             self.epilogue = asm.newLabel()
-            for iv in assignment.intervals { intervalOf[iv.variable.variableNumber] = iv }
             var checked = Set<Int>()
             var afterLabel = false
             for (i, op) in trace.ops.enumerated() {
@@ -86,7 +84,7 @@ extension X64 {
             // 7 pushes after the return address leave rsp 16-byte aligned minus 8.
             asm.emit(.aluImm(.sub, .qword, .reg(.rsp), 8))
             asm.emit(.mov(.qword, .reg(.rbp), .rdi))
-            for (k, v) in trace.inputArgs.enumerated() where intervalOf[v.variableNumber] != nil {
+            for (k, v) in trace.inputArgs.enumerated() {
                 move(.location(.slot(FrameLayout.valuesStart + k)), to: location(v))
             }
         }
