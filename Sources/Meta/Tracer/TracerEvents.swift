@@ -9,6 +9,8 @@ public enum TracerEvent {
     case traceAborted(location: String, reason: String)
     /// A loop closed and was compiled.
     case loopCompiled(trace: Trace)
+    /// A compiled loop's machine code was installed (`--backend x64`): `code` has its listing tied to the trace's ops.
+    case machineCodeInstalled(trace: Trace, code: X64.CompiledTrace)
     /// A compiled loop is no longer entered (it left too soon after most entries).
     case loopDropped(trace: Trace, reason: String)
     /// A guard of a compiled loop failed.

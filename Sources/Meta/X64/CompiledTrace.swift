@@ -23,6 +23,8 @@ extension X64 {
         public let gcMaps: [[Int]]
         /// Words of the frame area a run needs.
         public let frameWords: Int
+        /// The offset where the out-of-line code (guard exit stubs, slow paths, the epilogue) begins.
+        public let outOfLineStart: Int
         private let invalidatedFlag: UnsafeMutablePointer<UInt8>
         private let referenceConstants: [Ref]
 
@@ -71,6 +73,7 @@ extension X64 {
             guards = lowering.guards
             gcMaps = lowering.gcMaps
             frameWords = lowering.nextSlot
+            outOfLineStart = lowering.outOfLineStart
             referenceConstants = trace.constants.compactMap { c in
                 if case .ref(let r) = c, !r.isNull { return r } else { return nil }
             }
@@ -128,6 +131,29 @@ extension X64 {
                 ListingLine(offset: record.offset, length: record.length, text: record.instruction.text(origin: origin),
                             opIndex: record.tag)
             }
+        }
+
+        /// The listing as text, objdump-style (address, bytes, instruction), with a `#` line naming the IR op
+        /// (`opText(index)`) wherever the op changes, and a marker where the out-of-line code begins.
+        public func listingText(opText: (Int) -> String) -> String {
+            let base = UInt(bitPattern: code.address)
+            var text = ""
+            var currentOp: Int? = nil
+            for (k, line) in listing.enumerated() {
+                if line.offset == outOfLineStart { text += "# out of line: guard exits and slow paths\n" }
+                if k == 0 || line.opIndex != currentOp {
+                    currentOp = line.opIndex
+                    if let op = currentOp { text += "# " + opText(op) + "\n" }
+                }
+                var bytes = ""
+                for b in 0..<line.length {
+                    let byte = code.address.load(fromByteOffset: line.offset + b, as: UInt8.self)
+                    bytes += (byte < 16 ? "0" : "") + String(byte, radix: 16) + " "
+                }
+                let padding = String(repeating: " ", count: max(0, 31 - bytes.count))
+                text += "0x" + String(base + UInt(line.offset), radix: 16) + "  " + bytes + padding + " " + line.text + "\n"
+            }
+            return text
         }
     }
 

@@ -43,6 +43,8 @@ extension X64 {
         let interruptCheckedGuards: Set<Int>
         /// Index of the op being lowered.
         var opIndex = 0
+        /// Where the out-of-line code (exit stubs, slow paths) begins.
+        var outOfLineStart = 0
 
         init(trace: Trace, assignment: RegisterAssignment, runtime: RuntimeAddresses) {
             self.trace = trace
@@ -67,6 +69,7 @@ extension X64 {
                 asm.tag = i
                 try lower(op)
             }
+            outOfLineStart = asm.offset
             for emitDeferred in deferred { emitDeferred() }
             asm.tag = nil
             asm.bind(epilogue)

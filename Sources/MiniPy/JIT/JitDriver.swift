@@ -98,6 +98,7 @@ public final class JitDriver: TracerObserver {
             statistics.opsRecorded += loop.trace.ops.count
             statistics.opsAfterOptimization += loop.trace.ops.count
             tracer(.loopCompiled(trace: loop.trace))
+            if let code = loop.runner as? X64.CompiledTrace { tracer(.machineCodeInstalled(trace: loop.trace, code: code)) }
             // The frames stand at the loop header again: enter the loop.
             let current = rt.frames.current
             let exit = try run(loop, current, depth: rt.frames.depth)

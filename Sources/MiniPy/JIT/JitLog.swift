@@ -8,6 +8,8 @@ public enum JitLogCategory: String, CaseIterable, Sendable {
     case summary = "jit-summary"
     /// Every aborted trace with its reason.
     case abort = "jit-abort"
+    /// Every loop's machine code (`--backend x64`): address, bytes and instruction, under the IR op it came from.
+    case backend = "jit-backend"
 
     /// Parses `a,b,c`; throws a message naming the unknown category.
     public static func parse(_ text: String) throws(JitLogError) -> Set<JitLogCategory> {
@@ -47,6 +49,11 @@ final class JitLog: TracerObserver {
             var text = printer.print(trace)
             if !text.hasSuffix("\n") { text += "\n" }
             section(.logNoopt, text)
+        case .machineCodeInstalled(let trace, let code) where categories.contains(.backend):
+            // The trace's printed form has one line per op after the header and the input arguments.
+            let lines = printer.print(trace).split(separator: "\n", omittingEmptySubsequences: false)
+            let header = "# Loop \(trace.number): \(code.code.byteCount) bytes at 0x\(String(UInt(bitPattern: code.code.address), radix: 16))\n"
+            section(.backend, header + code.listingText { op in op + 2 < lines.count ? String(lines[op + 2]) : "op \(op)" })
         case .traceAborted(let location, let reason) where categories.contains(.abort):
             section(.abort, "\(location): \(reason)\n")
         case .loopDropped(let trace, let reason) where categories.contains(.abort):
