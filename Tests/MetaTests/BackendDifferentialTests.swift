@@ -110,6 +110,30 @@ import Testing
         }
     }
 
+    /// A comparison read only by the guard after it compiles to a compare and one branch (no `setcc`); the
+    /// branch must agree with the comparison for every pair, NaN and signed zeros included.
+    @Test func comparisonsFusedIntoTheirGuards() throws {
+        let floatOps = ["float_lt", "float_le", "float_eq", "float_ne", "float_gt", "float_ge"]
+        let intOps = ["int_lt", "int_le", "int_eq", "int_ne", "int_gt", "int_ge", "ptr_eq"]
+        for guardName in ["guard_true", "guard_false"] {
+            for op in floatOps {
+                let text = "[f0, f1]\ni2 = \(op)(f0, f1)\n\(guardName)(i2) [f0, f1]\nfinish(f0)"
+                for a in Self.floatSamples { for b in Self.floatSamples { try DifferentialRun(text, inputs: [.float(a), .float(b)]).check() } }
+            }
+            for op in intOps {
+                let text = "[i0, i1]\ni2 = \(op)(i0, i1)\n\(guardName)(i2) [i0]\nfinish(i1)"
+                    .replacingOccurrences(of: "ptr_eq(i0, i1)", with: "int_is_zero(i0)")
+                for a in Self.intSamples { for b in [Int.min, -1, 0, 1, 7, Int.max] { try DifferentialRun(text, inputs: [.int(a), .int(b)]).check() } }
+            }
+        }
+        let fused = try compile("[i0, i1]\ni2 = int_lt(i0, i1)\nguard_true(i2) [i0]\nfinish(i1)", in: IRTestWorld())
+        #expect(!fused.listing.contains { $0.text.hasPrefix("set") })
+        #expect(fused.listing.contains { $0.text.hasPrefix("jge") })
+        // Not fused when the result is also a fail argument or used later: the value must be materialised.
+        let text = "[i0, i1]\ni2 = int_lt(i0, i1)\nguard_true(i2) [i2, i0]\ni3 = int_lt(i1, i0)\nguard_false(i3) [i0]\nfinish(i3)"
+        for a in Self.intSamples { try DifferentialRun(text, inputs: [.int(a), .int(3)]).check() }
+    }
+
     @Test func fieldAndArrayLoadsAndStoresOfEveryKind() throws {
         let text = """
             [p0, p1, p2, i3, f4]

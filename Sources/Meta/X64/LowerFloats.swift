@@ -34,8 +34,8 @@ extension X64.TraceLowering {
         let x = xmm(left, scratch: X64.Registers.scratchXMM)
         asm.emit(.sse(.ucomisd, x, xmmOperand(right, scratch: X64.Registers.scratchXMM2)))
         switch op.opcode {
-        case .floatLt, .floatGt: setBool(.above, d)
-        case .floatLe, .floatGe: setBool(.aboveOrEqual, d)
+        case .floatLt, .floatGt: setBool(op, .above, d)
+        case .floatLe, .floatGe: setBool(op, .aboveOrEqual, d)
         case .floatEq, .floatNe:
             let equal = op.opcode == .floatEq
             asm.emit(.setcc(equal ? .equal : .notEqual, .reg(.rax)))

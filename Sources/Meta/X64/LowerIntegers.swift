@@ -137,7 +137,7 @@ extension X64.TraceLowering {
         case .intGt: condition = .greater
         default: condition = .greaterOrEqual
         }
-        setBool(condition, d)
+        setBool(op, condition, d)
     }
 
     /// `int_is_true`/`int_is_zero`: compare with zero.
@@ -149,7 +149,7 @@ extension X64.TraceLowering {
             let a = gpr(op.args[0], scratch: .rax)
             asm.emit(.test(.qword, .reg(a), a))
         }
-        setBool(op.opcode == .intIsTrue ? .notEqual : .equal, d)
+        setBool(op, op.opcode == .intIsTrue ? .notEqual : .equal, d)
     }
 
     func lowerIntNeg(_ op: Operation) {
@@ -160,8 +160,16 @@ extension X64.TraceLowering {
         store(r, to: d)
     }
 
-    /// Materialises a condition of the flags as 0 or 1 at `d`.
-    func setBool(_ condition: Condition, _ d: X64.Location) {
+    /// The result of comparison `op` given the flags: fused into the next op when that is a `guard_true`/
+    /// `guard_false` on it and nothing else reads it (see `fusedComparison`), else materialised as 0 or 1 at `d`.
+    func setBool(_ op: Operation, _ condition: Condition, _ d: X64.Location) {
+        let next = opIndex + 1
+        if next < trace.ops.count, [.guardTrue, .guardFalse].contains(trace.ops[next].opcode),
+           trace.ops[next].args[0] == op.result, lastUse[op.result.variableNumber] == next + 1,
+           trace.ops[next].guardInfo?.snapshot.failArgs.contains(op.result) == false {
+            fusedComparison = (op.result, condition)
+            return
+        }
         asm.emit(.setcc(condition, .reg(.rax)))
         asm.emit(.extend(signed: false, .dword, .rax, .reg(.rax), from: .byte))
         store(.rax, to: d)

@@ -39,6 +39,11 @@ extension X64 {
         var loopLabels: [LoopToken: Label] = [:]
         /// The condition meaning "overflowed" that the previous `*_ovf` op left in the flags.
         var overflowCondition: Condition?
+        /// A comparison whose only use is the guard right after it is not materialised: it leaves in the flags the
+        /// condition under which its result would be 1, and the guard branches on it.
+        var fusedComparison: (value: IRValue, holds: Condition)?
+        /// The last position reading each variable (see `LiveInterval`).
+        let lastUse: [Int: Int]
         /// Ops of the guards that also poll the interrupt flag (the first guard after each label).
         let interruptCheckedGuards: Set<Int>
         /// Index of the op being lowered.
@@ -52,6 +57,7 @@ extension X64 {
             self.runtime = runtime
             self.nextSlot = assignment.firstFreeSlot
             self.epilogue = asm.newLabel()
+            lastUse = Dictionary(uniqueKeysWithValues: assignment.intervals.map { ($0.variable.variableNumber, $0.end) })
             var checked = Set<Int>()
             var afterLabel = false
             for (i, op) in trace.ops.enumerated() {
@@ -93,8 +99,9 @@ extension X64 {
         }
 
         private func lower(_ op: Operation) throws {
-            let condition = overflowCondition
+            let condition = overflowCondition, comparison = fusedComparison
             overflowCondition = nil
+            fusedComparison = nil
             switch op.opcode {
             case .label: lowerLabel(op)
             case .jump: try lowerJump(op)
@@ -118,8 +125,13 @@ extension X64 {
             case .callI, .callR, .callF, .callN: lowerCall(op)
             case .sameAsI, .sameAsR, .sameAsF:
                 if let d = resultLocation(op) { move(source(op.args[0]), to: d) }
-            case .guardTrue, .guardFalse, .guardClass, .guardValue, .guardNonnull, .guardIsnull,
-                 .guardNotInvalidated:
+            case .guardTrue, .guardFalse:
+                if let comparison, comparison.value == op.args[0] {
+                    lowerGuard(op, failsOn: op.opcode == .guardTrue ? comparison.holds.negated : comparison.holds)
+                } else {
+                    lowerGuard(op)
+                }
+            case .guardClass, .guardValue, .guardNonnull, .guardIsnull, .guardNotInvalidated:
                 lowerGuard(op)
             case .guardNoOverflow, .guardOverflow:
                 guard let overflowed = condition else {
