@@ -11,6 +11,8 @@ import Testing
         var lines: [String] = []
         var ints: [String] = []
         var floats: [String] = []
+        /// References known to be non-null `W_Pair`s at this point.
+        var pairs: [String] = []
         var next = 0
 
         init(seed: UInt64) { random = TraceFuzzGenerator(state: seed) }
@@ -29,11 +31,12 @@ import Testing
             return pick(floats)
         }
 
-        mutating func generate(intCount: Int, floatCount: Int, ops: Int, iterations: Int) -> String {
+        mutating func generate(intCount: Int, floatCount: Int, pairCount: Int = 0, ops: Int, iterations: Int) -> String {
             ints = (0..<intCount).map { _ in fresh("i") }
             floats = (0..<floatCount).map { _ in fresh("f") }
+            pairs = (0..<pairCount).map { _ in fresh("p") }
             let counter = fresh("i")
-            let labelArgs = [counter] + ints + floats
+            let labelArgs = [counter] + ints + floats + pairs
             lines.append("[\(labelArgs.joined(separator: ", "))]")
             lines.append("label(\(labelArgs.joined(separator: ", ")), descr=Loop0)")
             let check = fresh("i")
@@ -44,6 +47,10 @@ import Testing
             let floatBinary = ["float_add", "float_sub", "float_mul", "float_truediv"]
             let floatCompare = ["float_lt", "float_le", "float_eq", "float_ne", "float_gt", "float_ge"]
             for _ in 0..<ops {
+                if !pairs.isEmpty && chance(35) {
+                    referenceOp()
+                    continue
+                }
                 switch random.next() % 12 {
                 case 0...4:
                     let v = fresh("i")
@@ -97,8 +104,71 @@ import Testing
             lines.append("\(nextCounter) = int_add(\(counter), 1)")
             // The back-edge: each label argument gets a random value of its type (old ones included).
             let jumpArgs = [nextCounter] + (0..<intCount).map { _ in pick(ints) } + (0..<floatCount).map { _ in pick(floats) }
+                + (0..<pairCount).map { _ in pick(pairs) }
             lines.append("jump(\(jumpArgs.joined(separator: ", ")), descr=Loop0)")
             return lines.joined(separator: "\n")
+        }
+
+        /// One op on the object graph: allocate and link a pair, follow a field (guarded: it may hold a box or
+        /// null), overwrite a field, box an integer into a field, compare references, or a call that collects.
+        mutating func referenceOp() {
+            let field = pick(["W_Pair.left", "W_Pair.right"])
+            switch random.next() % 6 {
+            case 0:
+                let p = fresh("p")
+                lines.append("\(p) = new_with_vtable(descr=W_Pair)")
+                lines.append("setfield_gc(\(p), \(pick(pairs)), descr=W_Pair.left)")
+                if chance(70) { lines.append("setfield_gc(\(p), \(pick(pairs)), descr=W_Pair.right)") }
+                pairs.append(p)
+            case 1:
+                let p = fresh("p")
+                lines.append("\(p) = getfield_gc_r(\(pick(pairs)), descr=\(field))")
+                let failArgs = Array(Set([pick(ints), pick(pairs), pick(pairs)])).sorted()
+                lines.append("guard_nonnull(\(p)) [\(failArgs.joined(separator: ", "))]")
+                lines.append("guard_class(\(p), W_Pair) [\(p), \(failArgs.joined(separator: ", "))]")
+                pairs.append(p)
+            case 2:
+                lines.append("setfield_gc(\(pick(pairs)), \(chance(10) ? "ConstPtr(null)" : pick(pairs)), descr=\(field))")
+            case 3:
+                let box = fresh("p")
+                lines.append("\(box) = new_with_vtable(descr=W_Int)")
+                lines.append("setfield_gc(\(box), \(intOperand()), descr=W_Int.intval)")
+                lines.append("setfield_gc(\(pick(pairs)), \(box), descr=\(field))")
+            case 4:
+                let v = fresh("i")
+                lines.append("\(v) = \(pick(["ptr_eq", "ptr_ne"]))(\(pick(pairs)), \(pick(pairs)))")
+                ints.append(v)
+            default:
+                let p = fresh("p")
+                lines.append("\(p) = call_r(ConstClass(collect_now), \(pick(pairs)))")
+                pairs.append(p)
+            }
+        }
+    }
+
+    @Test(arguments: 0..<30)
+    func randomLoopsOverAnObjectGraphRunLikeTheExecutor(seed: Int) throws {
+        var generator = LoopGenerator(seed: UInt64(seed) &* 0x51_7CC1 &+ 5)
+        let pairCount = 1 + seed % 9, intCount = 2 + seed % 5, floatCount = 1 + seed % 3
+        let text = generator.generate(intCount: intCount, floatCount: floatCount, pairCount: pairCount,
+                                      ops: 15 + seed * 2, iterations: 2 + seed * 11)
+        let run = DifferentialRun(text, functions: [CallDescriptor(testHalfAsFloat), CallDescriptor(testCollectNow)],
+                                  nurseryBytes: 32 << 10, setup: { w in
+            var inputs: [ConcreteValue] = [.int(0)]
+            for k in 0..<intCount { inputs.append(.int(k * 37 - 50)) }
+            for k in 0..<floatCount { inputs.append(.float(Double(k) + 0.25)) }
+            // A ring of pairs, each also pointing at a box.
+            let pairs = (0..<pairCount).map { _ in w.heap.allocate(w.pair) }
+            for (k, p) in pairs.enumerated() {
+                p.pointer.storeBytes(of: pairs[(k + 1) % pairCount].bits, toByteOffset: 16, as: UInt.self)
+                p.pointer.storeBytes(of: (k % 2 == 0 ? pairs[k] : w.box(k)).bits, toByteOffset: 24, as: UInt.self)
+            }
+            return (inputs + pairs.map { .ref($0) }, [:])
+        })
+        do {
+            try run.check()
+        } catch {
+            Issue.record("seed \(seed): \(error)\n\(text)")
         }
     }
 

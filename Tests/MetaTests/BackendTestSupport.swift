@@ -106,7 +106,11 @@ struct DifferentialRun {
                                          interruptFlag: interruptFlag)
         Thread.current.threadDictionary[testHeapKey] = w.heap
         defer { Thread.current.threadDictionary[testHeapKey] = nil }
-        let exit = try runner.run(inputs)
+        // The caller keeps its inputs alive (as the interpreter's frames do): what the trace drops must not be
+        // freed under the test's feet, whichever backend marks what.
+        let exit = try w.heap.withExtraRoots({ heap in
+            for case .ref(let r) in inputs where !r.isNull { heap.markRoot(r) }
+        }, { try runner.run(inputs) })
         var rendering = HeapRendering(registry: w.registry)
         let values = rendering.render(exit.values)
         let after = rendering.render(inputs)
