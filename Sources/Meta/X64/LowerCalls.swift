@@ -59,7 +59,7 @@ extension X64.TraceLowering {
         guard case .call(let descriptor) = op.descr else { return }
         let live = liveAcross(opIndex)
         callOut(descriptor.address, arguments: op.args.map(source), saved: live, references: live + op.args)
-        if let d = resultLocation(op) { store(.rax, to: d) }
+        if !op.result.isNone { store(.rax, to: resultLocation(op)) }
     }
 
     /// Objects up to this size are allocated inline (their fields are zeroed with one store per word).
@@ -97,7 +97,7 @@ extension X64.TraceLowering {
             asm.jmp(slow, reach: .rel32)
         }
         asm.bind(done)
-        if let d = resultLocation(op) { store(.rax, to: d) }
+        if !op.result.isNone { store(.rax, to: resultLocation(op)) }
         let index = opIndex, live = liveAcross(opIndex)
         let outOfMemory = exitLabel(.outOfMemory(opIndex: index), values: [])
         deferred.append { [self] in

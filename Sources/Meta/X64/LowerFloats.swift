@@ -1,7 +1,7 @@
 extension X64.TraceLowering {
     /// `dst = a op b` in SSE2 scalar doubles: `movsd x, a; op x, b` in the result's XMM register or the scratch one.
     func lowerFloatBinary(_ op: Operation) {
-        guard let d = resultLocation(op) else { return }
+        let d = resultLocation(op)
         let x = resultXMM(d)
         move(source(op.args[0]), to: .xmm(x))
         let b = xmmOperand(op.args[1], scratch: X64.Registers.scratchXMM2)
@@ -18,7 +18,7 @@ extension X64.TraceLowering {
 
     /// Flips the sign bit (as Swift's unary minus does, NaNs included).
     func lowerFloatNeg(_ op: Operation) {
-        guard let d = resultLocation(op) else { return }
+        let d = resultLocation(op)
         load(op.args[0], into: .rax)
         asm.emit(.movabs(.r11, Int64.min))
         asm.emit(.alu(.xor, .qword, .reg(.rax), .r11))
@@ -28,7 +28,7 @@ extension X64.TraceLowering {
     /// `ucomisd` and the flags that give IEEE comparisons (false when unordered, except `!=`): `a < b` is
     /// `b > a` ("above", which an unordered result never is), equality also needs "not parity".
     func lowerFloatCompare(_ op: Operation) {
-        guard let d = resultLocation(op) else { return }
+        let d = resultLocation(op)
         let swapped = op.opcode == .floatLt || op.opcode == .floatLe
         let left = swapped ? op.args[1] : op.args[0], right = swapped ? op.args[0] : op.args[1]
         let x = xmm(left, scratch: X64.Registers.scratchXMM)
@@ -49,7 +49,7 @@ extension X64.TraceLowering {
 
     /// `cvtsi2sd` from the qword integer.
     func lowerCastIntToFloat(_ op: Operation) {
-        guard let d = resultLocation(op) else { return }
+        let d = resultLocation(op)
         let x = resultXMM(d)
         let a: X64.RM
         if case .location(.slot(let n)) = source(op.args[0]) { a = .mem(Self.frameWord(n)) }

@@ -7,7 +7,7 @@ extension X64.TraceLowering {
     /// condition that means "overflowed" (`jo`), for a following `guard_no_overflow`.
     @discardableResult
     func lowerIntBinary(_ op: Operation) -> Condition {
-        guard let d = resultLocation(op) else { return .overflow }
+        let d = resultLocation(op)
         let r = resultGPR(d)
         load(op.args[0], into: r)
         let b = aluSource(op.args[1], scratch: .r11)
@@ -49,7 +49,7 @@ extension X64.TraceLowering {
         asm.jcc(.sign, done)
         asm.emit(.test(.qword, .reg(.rax), .rax))
         asm.bind(done)
-        if let d = resultLocation(op) { store(.rdx, to: d) }
+        store(.rdx, to: resultLocation(op))
         return .notEqual
     }
 
@@ -57,7 +57,7 @@ extension X64.TraceLowering {
     /// count shifts the other way, a count of 64 or more gives 0 (left) or the sign (right). Counts known in 0...63
     /// are one `shl`/`sar`.
     func lowerShift(_ op: Operation) {
-        guard let d = resultLocation(op) else { return }
+        let d = resultLocation(op)
         let left = op.opcode == .intLshift
         if case .int(let k)? = trace.constantValue(op.args[1]), (0...63).contains(k) {
             let r = resultGPR(d)
@@ -96,7 +96,7 @@ extension X64.TraceLowering {
     /// 0; otherwise `idiv` truncates and a non-zero remainder whose sign differs from the divisor's moves the
     /// quotient down by one and the remainder up by the divisor.
     func lowerDivision(_ op: Operation) {
-        guard let d = resultLocation(op) else { return }
+        let d = resultLocation(op)
         let isMod = op.opcode == .intPyMod
         let special = asm.newLabel(), minusOne = asm.newLabel(), done = asm.newLabel()
         load(op.args[0], into: .rax)
@@ -125,7 +125,7 @@ extension X64.TraceLowering {
 
     /// `cmp a, b; setcc al; movzx` for the integer and pointer comparisons.
     func lowerIntCompare(_ op: Operation) {
-        guard let d = resultLocation(op) else { return }
+        let d = resultLocation(op)
         let a = gpr(op.args[0], scratch: .rax)
         emitALU(.cmp, a, aluSource(op.args[1], scratch: .r11))
         let condition: Condition
@@ -142,7 +142,7 @@ extension X64.TraceLowering {
 
     /// `int_is_true`/`int_is_zero`: compare with zero.
     func lowerIntTest(_ op: Operation) {
-        guard let d = resultLocation(op) else { return }
+        let d = resultLocation(op)
         if case .location(.slot(let n)) = source(op.args[0]) {
             asm.emit(.aluImm(.cmp, .qword, .mem(Self.frameWord(n)), 0))
         } else {
@@ -153,7 +153,7 @@ extension X64.TraceLowering {
     }
 
     func lowerIntNeg(_ op: Operation) {
-        guard let d = resultLocation(op) else { return }
+        let d = resultLocation(op)
         let r = resultGPR(d)
         load(op.args[0], into: r)
         asm.emit(.unary(.neg, .qword, .reg(r)))

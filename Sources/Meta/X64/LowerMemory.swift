@@ -21,7 +21,7 @@ extension X64.TraceLowering {
 
     /// `getfield_gc_*`/`getarrayitem_gc_*`: one load into the result's register (or through `rax`).
     func lowerLoad(_ op: Operation) {
-        guard let d = resultLocation(op) else { return }
+        let d = resultLocation(op)
         let m = address(op)
         switch d {
         case .xmm(let x): asm.emit(.sse(.movsd, x, .mem(m)))

@@ -124,7 +124,7 @@ extension X64 {
             case .newWithVtable: lowerNew(op)
             case .callI, .callR, .callF, .callN: lowerCall(op)
             case .sameAsI, .sameAsR, .sameAsF:
-                if let d = resultLocation(op) { move(source(op.args[0]), to: d) }
+                move(source(op.args[0]), to: resultLocation(op))
             case .guardTrue, .guardFalse:
                 if let comparison, comparison.value == op.args[0] {
                     lowerGuard(op, failsOn: op.opcode == .guardTrue ? comparison.holds.negated : comparison.holds)
@@ -145,10 +145,8 @@ extension X64 {
 
         func location(_ v: IRValue) -> Location { assignment.location(of: v) }
 
-        /// Where an op's result goes; nil if the result is never defined (a trace without that variable).
-        func resultLocation(_ op: Operation) -> Location? {
-            op.result.isVariable ? assignment.locations[op.result.variableNumber] : nil
-        }
+        /// Where an op's result goes.
+        func resultLocation(_ op: Operation) -> Location { location(op.result) }
 
         func source(_ v: IRValue) -> Source {
             if let c = trace.constantValue(v) { return .constant(c.word) }
