@@ -104,13 +104,13 @@ struct DifferentialRun {
         let trace = try TraceParser(resolver: w.resolver(functions: functions, pointers: pointers)).parse(text)
         let runner = try backend.prepare(trace, heap: w.heap, memory: try testCodeMemory(), verifier: verifier,
                                          interruptFlag: interruptFlag)
-        Thread.current.threadDictionary[testHeapKey] = w.heap
-        defer { Thread.current.threadDictionary[testHeapKey] = nil }
         // The caller keeps its inputs alive (as the interpreter's frames do): what the trace drops must not be
         // freed under the test's feet, whichever backend marks what.
-        let exit = try w.heap.withExtraRoots({ heap in
-            for case .ref(let r) in inputs where !r.isNull { heap.markRoot(r) }
-        }, { try runner.run(inputs) })
+        let exit = try withTestHeap(w.heap) {
+            try w.heap.withExtraRoots({ heap in
+                for case .ref(let r) in inputs where !r.isNull { heap.markRoot(r) }
+            }, { try runner.run(inputs) })
+        }
         var rendering = HeapRendering(registry: w.registry)
         let values = rendering.render(exit.values)
         let after = rendering.render(inputs)
@@ -140,6 +140,13 @@ func compile(_ text: String, in w: IRTestWorld, functions: [CallDescriptor] = []
 /// in parallel).
 let testHeapKey = "metalab.backend-tests.heap"
 var currentTestHeap: Heap? { Thread.current.threadDictionary[testHeapKey] as? Heap }
+
+/// Runs `body` with `heap` as this thread's `currentTestHeap`.
+func withTestHeap<T>(_ heap: Heap, _ body: () throws -> T) rethrows -> T {
+    Thread.current.threadDictionary[testHeapKey] = heap
+    defer { Thread.current.threadDictionary[testHeapKey] = nil }
+    return try body()
+}
 
 /// Collects now (a residual call that runs the GC, as one that re-enters the interpreter may) and returns its
 /// argument.

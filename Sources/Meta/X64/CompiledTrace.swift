@@ -17,16 +17,28 @@ extension X64 {
         public let heap: Heap
         public let code: ExecutableCode
         public let assignment: RegisterAssignment
-        public let exits: [ExitRecord]
-        public let guards: [GuardRecord]
-        /// Per collecting call site, the frame words holding live references.
-        public let gcMaps: [[Int]]
-        /// Words of the frame area a run needs.
-        public let frameWords: Int
+        /// Every exit, the attached bridges' included (the entry function returns an index into it).
+        public internal(set) var exits: [ExitRecord]
+        /// Every guard, the attached bridges' included.
+        public internal(set) var guards: [GuardRecord]
+        /// Per collecting call site (the bridges' included), the frame words holding live references.
+        public internal(set) var gcMaps: [[Int]]
+        /// Words of the frame area a run needs (enough for the attached bridges too).
+        public internal(set) var frameWords: Int
         /// The offset where the out-of-line code (guard exit stubs, slow paths, the epilogue) begins.
         public let outOfLineStart: Int
+        /// The bridges attached to guards of this code (or of its bridges), in the order they were attached.
+        public internal(set) var bridges: [CompiledBridge] = []
+        let runtime: RuntimeAddresses
+        /// Where each loop of the trace starts and where its label's arguments live (what a bridge jumps to).
+        let loopEntries: [LoopToken: (address: UnsafeRawPointer, locations: [Location])]
+        let epilogueAddress: UnsafeRawPointer
+        /// The code holding each exit's stub (this code or a bridge's).
+        var exitCodes: [ExecutableCode]
         private let invalidatedFlag: UnsafeMutablePointer<UInt8>
-        private let referenceConstants: [Ref]
+        var referenceConstants: [Ref]
+        /// Runs in progress (nested runs through residual calls count too).
+        var activeRuns = 0
 
         /// Set when an assumption the trace was compiled under no longer holds: from then on its
         /// `guard_not_invalidated` guards fail (a byte the code polls, so a residual call may set it mid-run).
@@ -69,12 +81,25 @@ extension X64 {
                 throw error
             }
             self.assignment = assignment
+            self.runtime = runtime
             exits = lowering.exits
+            exitCodes = Array(repeating: code, count: lowering.exits.count)
             guards = lowering.guards
             gcMaps = lowering.gcMaps
             frameWords = lowering.nextSlot
             outOfLineStart = lowering.outOfLineStart
-            referenceConstants = trace.constants.compactMap { c in
+            epilogueAddress = code.address(of: lowering.epilogue)!
+            var entries: [LoopToken: (address: UnsafeRawPointer, locations: [Location])] = [:]
+            for op in trace.ops where op.opcode == .label {
+                guard case .loop(let token) = op.descr, let label = lowering.loopLabels[token] else { continue }
+                entries[token] = (code.address(of: label)!, op.args.map { assignment.location(of: $0) })
+            }
+            loopEntries = entries
+            referenceConstants = Self.references(in: trace)
+        }
+
+        static func references(in trace: Trace) -> [Ref] {
+            trace.constants.compactMap { c in
                 if case .ref(let r) = c, !r.isNull { return r } else { return nil }
             }
         }
@@ -82,6 +107,7 @@ extension X64 {
         deinit {
             invalidatedFlag.deallocate()
             if !code.isReleased { try? code.memory.release(code) }
+            for b in bridges where !b.code.isReleased { try? b.code.memory.release(b.code) }
         }
 
         private typealias Entry = @convention(c) (UnsafeMutablePointer<UInt64>) -> Int
@@ -103,13 +129,15 @@ extension X64 {
             frame[FrameLayout.heapWord] = UInt64(UInt(bitPattern: Unmanaged.passUnretained(heap).toOpaque()))
             for (i, v) in inputs.enumerated() { frame[FrameLayout.valuesStart + i] = v.word }
             let entry = unsafeBitCast(code.address, to: Entry.self)
+            activeRuns += 1
+            defer { activeRuns -= 1 }
             // References that do not point into the heap (a guest frame's slot array, which a trace may treat as
             // a reference) are left alone, as the IR executor does.
-            let index = heap.withExtraRoots({ [gcMaps, referenceConstants] heap in
-                for r in referenceConstants where heap.contains(r) { heap.markRoot(r) }
+            let index = heap.withExtraRoots({ [unowned self] heap in
+                for r in self.referenceConstants where heap.contains(r) { heap.markRoot(r) }
                 let site = frame[FrameLayout.siteWord]
-                guard site < UInt64(gcMaps.count) else { return }
-                for slot in gcMaps[Int(site)] {
+                guard site < UInt64(self.gcMaps.count) else { return }
+                for slot in self.gcMaps[Int(site)] {
                     let r = Ref(bits: UInt(frame[slot]))
                     if !r.isNull && heap.contains(r) { heap.markRoot(r) }
                 }

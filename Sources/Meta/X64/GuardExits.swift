@@ -4,8 +4,10 @@ extension X64 {
     public struct ExitRecord: Hashable, Sendable {
         public let reason: TraceExit.Reason
         public let valueTypes: [IRType]
-        /// Where each value was when the exit was taken (what a bridge attached here would start from).
+        /// Where each value was when the exit was taken.
         public let valueLocations: [Location?]
+        /// The stub's final rel32 `jmp` (to the epilogue): attaching a bridge re-points it to the bridge.
+        public internal(set) var stubBranch: PatchSite?
     }
 
     /// A guard of the compiled trace: its op, number, exit, and the rel32 branches to the exit (what patching a
@@ -24,9 +26,10 @@ extension X64.TraceLowering {
     /// order, puts the exit's index in `eax` and leaves through the epilogue. The values area comes before every
     /// location a variable can have, so the stores never overwrite a value still to be stored.
     func exitLabel(_ reason: TraceExit.Reason, values: [IRValue]) -> X64.Label {
-        let index = exits.count
+        let local = exits.count
+        let index = local + exitBase
         exits.append(X64.ExitRecord(reason: reason, valueTypes: values.map { trace.type(of: $0) },
-                                    valueLocations: values.map { $0.isVariable ? location($0) : nil }))
+                                    valueLocations: values.map { $0.isVariable ? location($0) : nil }, stubBranch: nil))
         let label = asm.newLabel()
         let sources = values.map(source)
         let tag = opIndex
@@ -35,7 +38,10 @@ extension X64.TraceLowering {
             asm.bind(label)
             for (k, s) in sources.enumerated() { move(s, to: .slot(X64.FrameLayout.valuesStart + k)) }
             asm.emit(.movImm(.dword, .reg(.rax), Int64(index)))
-            asm.jmp(epilogue, reach: .rel32)
+            switch role {
+            case .entry: exits[local].stubBranch = asm.patchableJmp(epilogue)
+            case .bridge(let host): exits[local].stubBranch = asm.jmp(toAddress: host.epilogue)
+            }
         }
         return label
     }
@@ -52,7 +58,7 @@ extension X64.TraceLowering {
     func lowerGuard(_ op: Operation, failsOn given: X64.Condition? = nil) {
         guard let info = op.guardInfo else { return }
         let exit = exitLabel(.guardFailed(opIndex: opIndex, guardNumber: info.number), values: info.snapshot.failArgs)
-        let exitIndex = exits.count - 1
+        let exitIndex = exitBase + exits.count - 1
         var branches: [X64.PatchSite] = []
         let condition: X64.Condition
         if let given {

@@ -42,7 +42,7 @@ extension X64.TraceLowering {
                 if !map.contains(slot) { map.append(slot) }
             }
             gcMaps.append(map)
-            asm.emit(.movImm(.qword, .mem(Self.frameWord(X64.FrameLayout.siteWord)), Int64(gcMaps.count - 1)))
+            asm.emit(.movImm(.qword, .mem(Self.frameWord(X64.FrameLayout.siteWord)), Int64(siteBase + gcMaps.count - 1)))
         }
         let registers: [X64.GPR] = [.rdi, .rsi, .rdx]
         var moves = X64.ParallelMove(zip(arguments, registers).map { ($0, .gpr($1)) })

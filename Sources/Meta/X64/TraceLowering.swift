@@ -17,6 +17,24 @@ extension X64 {
         var invalidatedFlag: UInt
     }
 
+    /// How compiled code is entered and left. A trace the runtime calls has its own prologue and epilogue; a
+    /// bridge is entered from a guard's exit stub of the code it is attached to (its inputs already in the values
+    /// area), runs on that code's frame and leaves through that code's epilogue.
+    enum TraceRole {
+        case entry
+        case bridge(BridgeHost)
+    }
+
+    /// What a bridge needs of the compiled trace it is attached to.
+    struct BridgeHost {
+        let epilogue: UnsafeRawPointer
+        /// The loops the bridge may jump to: the label's address and where its arguments live.
+        let loops: [LoopToken: (address: UnsafeRawPointer, locations: [Location])]
+        /// The bridge's exits and GC maps are numbered after the host's.
+        let exitBase: Int
+        let siteBase: Int
+    }
+
     /// Lowers one trace to machine code, given its register assignment: the ops in order (each instruction tagged
     /// with its op index), then the out-of-line code (guard exits, safepoint slow paths), then the shared epilogue.
     ///
@@ -51,10 +69,13 @@ extension X64 {
         /// Where the out-of-line code (exit stubs, slow paths) begins.
         var outOfLineStart = 0
 
-        init(trace: Trace, assignment: RegisterAssignment, runtime: RuntimeAddresses) {
+        let role: TraceRole
+
+        init(trace: Trace, assignment: RegisterAssignment, runtime: RuntimeAddresses, role: TraceRole = .entry) {
             self.trace = trace
             self.assignment = assignment
             self.runtime = runtime
+            self.role = role
             self.nextSlot = assignment.firstFreeSlot
             self.epilogue = asm.newLabel()
             lastUse = Dictionary(uniqueKeysWithValues: assignment.intervals.map { ($0.variable.variableNumber, $0.end) })
@@ -78,6 +99,7 @@ extension X64 {
             outOfLineStart = asm.offset
             for emitDeferred in deferred { emitDeferred() }
             asm.tag = nil
+            guard case .entry = role else { return }
             asm.bind(epilogue)
             asm.emit(.aluImm(.add, .qword, .reg(.rsp), 8))
             for r in Registers.calleeSaved.reversed() { asm.emit(.pop(r)) }
@@ -88,11 +110,13 @@ extension X64 {
         /// Saves the callee-saved registers, aligns the stack for calls, points `rbp` at the frame (the entry's
         /// only argument) and loads the input arguments from the values area into their locations.
         private func prologue() {
-            asm.emit(.push(.rbp))
-            for r in Registers.calleeSaved { asm.emit(.push(r)) }
-            // 7 pushes after the return address leave rsp 16-byte aligned minus 8.
-            asm.emit(.aluImm(.sub, .qword, .reg(.rsp), 8))
-            asm.emit(.mov(.qword, .reg(.rbp), .rdi))
+            if case .entry = role {
+                asm.emit(.push(.rbp))
+                for r in Registers.calleeSaved { asm.emit(.push(r)) }
+                // 7 pushes after the return address leave rsp 16-byte aligned minus 8.
+                asm.emit(.aluImm(.sub, .qword, .reg(.rsp), 8))
+                asm.emit(.mov(.qword, .reg(.rbp), .rdi))
+            }
             for (k, v) in trace.inputArgs.enumerated() {
                 move(.location(.slot(FrameLayout.valuesStart + k)), to: location(v))
             }
@@ -144,6 +168,10 @@ extension X64 {
         // MARK: locations and operands
 
         func location(_ v: IRValue) -> Location { assignment.location(of: v) }
+
+        /// The number of the first exit and GC map of this code (a bridge's follow its host's).
+        var exitBase: Int { if case .bridge(let host) = role { return host.exitBase } else { return 0 } }
+        var siteBase: Int { if case .bridge(let host) = role { return host.siteBase } else { return 0 } }
 
         /// Where an op's result goes.
         func resultLocation(_ op: Operation) -> Location { location(op.result) }
@@ -265,7 +293,14 @@ extension X64 {
             }
             guard let label = loopLabels[token],
                   let labelOp = trace.ops.last(where: { $0.opcode == .label && $0.descr == op.descr }) else {
-                exitNow(.jumped(token), values: op.args)
+                if case .bridge(let host) = role, let target = host.loops[token] {
+                    // Into the host's loop: its label's arguments are where its code expects them.
+                    var moves = ParallelMove(zip(op.args, target.locations).map { (source($0), $1) })
+                    moves.emit { move($0, to: $1) }
+                    asm.jmp(toAddress: target.address)
+                } else {
+                    exitNow(.jumped(token), values: op.args)
+                }
                 return
             }
             // The verifier guarantees a label's arguments are distinct variables, so the destinations are distinct.
