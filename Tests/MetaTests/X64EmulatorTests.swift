@@ -234,11 +234,20 @@ import Testing
             a.emit(.movImm(.dword, .reg(.rax), 2))
             a.emit(.ret)
         }
-        let emulator = try X64.Emulator(codes: [code, bridge])
+        let emulator = try X64.Emulator(codes: [code])
         #expect(try emulator.call(code.address).rax == 1)
         try memory.repoint(site, in: code, to: bridge.address)
+        // A jump (not a call) out of the emulated code is refused until the bridge is emulated too.
+        #expect(throws: X64.EmulatorError.jumpOutOfCode(address: UInt64(UInt(bitPattern: bridge.address)))) {
+            try emulator.call(code.address)
+        }
+        emulator.add(bridge)
         #expect(try emulator.call(code.address).rax == 2)
         #expect(function(code, as: (@convention(c) () -> Int).self)() == 2)
+        try memory.release(bridge)
+        #expect(throws: X64.EmulatorError.jumpOutOfCode(address: UInt64(UInt(bitPattern: bridge.address)))) {
+            try emulator.call(code.address)
+        }
     }
 
     @Test func faultsTheCPUWouldRaiseAreErrors() throws {

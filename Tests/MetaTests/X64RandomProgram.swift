@@ -74,7 +74,7 @@ struct RandomProgram {
     }
 
     func build(_ a: X64.Assembler) {
-        let calleeSaved: [X64.GPR] = [.rbx, .rbp, .r12, .r13, .r14, .r15]
+        let calleeSaved = X64.SystemV.calleeSaved
         for r in calleeSaved { a.emit(.push(r)) }
         a.emit(.aluImm(.sub, .qword, .reg(.rsp), Int64(Self.scratchBytes)))
         for k in 0..<(Self.scratchBytes / 8) { a.emit(.movImm(.qword, .mem(X64.Memory(.rsp, Int32(8 * k))), 0)) }

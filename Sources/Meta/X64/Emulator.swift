@@ -60,6 +60,7 @@ extension X64 {
     /// code is a real native call through `NativeCallTrampoline` (register arguments only). Flags an instruction
     /// leaves undefined are tracked, and reading one is an error rather than a guess.
     public final class Emulator {
+        /// The general-purpose registers, indexed by `GPR.rawValue`.
         public var registers = [UInt64](repeating: 0, count: 16)
         /// Each xmm register as its two 64-bit lanes (lane 0 is the scalar double).
         public var xmm = [SIMD2<UInt64>](repeating: .zero, count: 16)
@@ -69,7 +70,8 @@ extension X64 {
         public private(set) var pc: UInt64 = 0
         public private(set) var instructionsExecuted = 0
 
-        public let codes: [ExecutableCode]
+        /// The code the emulator executes; calls to anything else are native calls.
+        public private(set) var codes: [ExecutableCode]
         private var instructionIndexes: [ObjectIdentifier: [Int: Int]] = [:]
         private let stack: UnsafeMutableRawPointer
         private let stackBytes: Int
@@ -81,11 +83,18 @@ extension X64 {
         /// An emulator for `codes` (all from one `CodeMemory`, where it installs its native-call trampoline).
         public init(codes: [ExecutableCode], stackBytes: Int = 1 << 16) throws {
             precondition(!codes.isEmpty, "nothing to emulate")
+            precondition(codes.allSatisfy { $0.memory === codes[0].memory }, "emulated code must share one CodeMemory")
             self.codes = codes
             self.stackBytes = stackBytes
             stack = UnsafeMutableRawPointer.allocate(byteCount: stackBytes, alignment: 16)
             nativeState = UnsafeMutableRawPointer.allocate(byteCount: NativeCallTrampoline.stateBytes, alignment: 16)
             trampoline = try NativeCallTrampoline(memory: codes[0].memory)
+        }
+
+        /// Adds code to emulate (a bridge compiled later, say) instead of calling it natively.
+        public func add(_ code: ExecutableCode) {
+            precondition(code.memory === codes[0].memory, "emulated code must share one CodeMemory")
+            codes.append(code)
         }
 
         deinit {
@@ -96,14 +105,14 @@ extension X64 {
         /// Sets up a System V call of `function`: the first six integers in rdi, rsi, rdx, rcx, r8, r9, the rest on
         /// the stack, doubles in xmm0–xmm7; then `step` until `.returned`, or use `run`.
         public func prepareCall(_ function: UnsafeRawPointer, integers: [UInt64] = [], doubles: [Double] = []) {
-            precondition(doubles.count <= 8, "only register double arguments are supported")
+            precondition(doubles.count <= SystemV.doubleArguments.count, "only register double arguments are supported")
             registers = [UInt64](repeating: 0, count: 16)
             xmm = [SIMD2<UInt64>](repeating: .zero, count: 16)
-            for (register, value) in zip([GPR.rdi, .rsi, .rdx, .rcx, .r8, .r9], integers) {
+            for (register, value) in zip(SystemV.integerArguments, integers) {
                 registers[Int(register.rawValue)] = value
             }
             for (index, value) in doubles.enumerated() { xmm[index] = SIMD2(value.bitPattern, 0) }
-            let stackArguments = Array(integers.dropFirst(6))
+            let stackArguments = Array(integers.dropFirst(SystemV.integerArguments.count))
             // At entry rsp+8 is 16-byte aligned, the return address at [rsp], stack arguments above it.
             var top = (UInt64(UInt(bitPattern: stack)) + UInt64(stackBytes)) & ~15
             top -= UInt64((stackArguments.count * 8 + 15) & ~15)
@@ -164,7 +173,8 @@ extension X64 {
         }
 
         private func locate(_ address: UInt64) -> (ExecutableCode, Int)? {
-            for code in codes {
+            // Released code is inaccessible memory, as on the CPU.
+            for code in codes where !code.isReleased {
                 let base = UInt64(UInt(bitPattern: code.address))
                 guard address >= base, address < base + UInt64(code.byteCount) else { continue }
                 let key = ObjectIdentifier(code)
@@ -184,24 +194,15 @@ extension X64 {
         private func execute(_ instruction: Instruction, base: UInt64, here: UInt64, next: UInt64) throws {
             switch instruction {
             case .jmp(let target, _):
-                pc = base &+ UInt64(bitPattern: Int64(target))
+                try jump(to: base &+ UInt64(bitPattern: Int64(target)))
             case .jcc(let condition, let target, _):
-                if try holds(condition, at: here) { pc = base &+ UInt64(bitPattern: Int64(target)) }
+                if try holds(condition, at: here) { try jump(to: base &+ UInt64(bitPattern: Int64(target))) }
             case .jmpIndirect(let rm):
-                let target = read(rm, .qword, next: next)
-                guard isEmulated(target) else { throw EmulatorError.jumpOutOfCode(address: target) }
-                pc = target
+                try jump(to: read(rm, .qword, next: next))
             case .call(let target):
-                try push(next, at: here)
-                pc = base &+ UInt64(bitPattern: Int64(target))
+                try call(base &+ UInt64(bitPattern: Int64(target)), returningTo: next, at: here)
             case .callIndirect(let rm):
-                let target = read(rm, .qword, next: next)
-                if isEmulated(target) {
-                    try push(next, at: here)
-                    pc = target
-                } else {
-                    try callNative(target, at: here)
-                }
+                try call(read(rm, .qword, next: next), returningTo: next, at: here)
             case .ret:
                 pc = pop()
             case .push(let r):
@@ -215,6 +216,22 @@ extension X64 {
                 break
             default:
                 try executeData(instruction, next: next, at: here)
+            }
+        }
+
+        private func jump(to target: UInt64) throws {
+            guard isEmulated(target) else { throw EmulatorError.jumpOutOfCode(address: target) }
+            pc = target
+        }
+
+        /// A call into emulated code pushes the return address and continues there; any other target is called
+        /// natively.
+        private func call(_ target: UInt64, returningTo next: UInt64, at address: UInt64) throws {
+            if isEmulated(target) {
+                try push(next, at: address)
+                pc = target
+            } else {
+                try callNative(target, at: address)
             }
         }
 
@@ -234,15 +251,15 @@ extension X64 {
         /// A real call of native code: argument registers out, rax/rdx/xmm0/xmm1 back; the flags are undefined
         /// after it, as after any call.
         private func callNative(_ target: UInt64, at address: UInt64) throws {
-            guard registers[Int(GPR.rsp.rawValue)] % 16 == 0 else {
+            guard registers[Int(GPR.rsp.rawValue)] % UInt64(SystemV.stackAlignment) == 0 else {
                 throw EmulatorError.misalignedStackAtCall(address: address)
             }
             typealias T = NativeCallTrampoline
-            for r in [GPR.rdi, .rsi, .rdx, .rcx, .r8, .r9, .rax] {
+            for r in SystemV.integerArguments + [.rax] {
                 nativeState.storeBytes(of: registers[Int(r.rawValue)], toByteOffset: T.gprOffset + 8 * Int(r.rawValue),
                                        as: UInt64.self)
             }
-            for i in 0..<8 { nativeState.storeBytes(of: xmm[i][0], toByteOffset: T.xmmOffset + 8 * i, as: UInt64.self) }
+            for i in SystemV.doubleArguments.indices { nativeState.storeBytes(of: xmm[i][0], toByteOffset: T.xmmOffset + 8 * i, as: UInt64.self) }
             trampoline.call(UnsafeRawPointer(bitPattern: UInt(target))!, state: nativeState)
             registers[Int(GPR.rax.rawValue)] = nativeState.load(fromByteOffset: T.gprOffset, as: UInt64.self)
             registers[Int(GPR.rdx.rawValue)] = nativeState.load(fromByteOffset: T.gprOffset + 16, as: UInt64.self)

@@ -8,7 +8,7 @@ extension X64 {
         /// `state` layout: the sixteen GPRs by number (8 bytes each), then the low doubles of xmm0–xmm7.
         static let gprOffset = 0
         static let xmmOffset = 16 * 8
-        static let stateBytes = xmmOffset + 8 * 8
+        static let stateBytes = xmmOffset + 8 * SystemV.doubleArguments.count
 
         private let code: ExecutableCode
         private let entry: @convention(c) (UnsafeMutableRawPointer, UnsafeRawPointer) -> Void
@@ -21,8 +21,8 @@ extension X64 {
             a.emit(.push(state))                                 // callee-saved, and aligns rsp to 16 for the call
             a.emit(.mov(.qword, .reg(state), .rdi))
             a.emit(.mov(.qword, .reg(.r11), .rsi))
-            for x in XMM.allCases.prefix(8) { a.emit(.sse(.movsd, x, .mem(slot(x)))) }
-            for r in [GPR.rdi, .rsi, .rdx, .rcx, .r8, .r9, .rax] { a.emit(.load(.qword, r, slot(r))) }
+            for x in SystemV.doubleArguments { a.emit(.sse(.movsd, x, .mem(slot(x)))) }
+            for r in SystemV.integerArguments + [.rax] { a.emit(.load(.qword, r, slot(r))) }
             a.emit(.callIndirect(.reg(.r11)))
             a.emit(.mov(.qword, .mem(slot(.rax)), .rax))
             a.emit(.mov(.qword, .mem(slot(.rdx)), .rdx))
