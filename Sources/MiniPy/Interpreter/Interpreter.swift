@@ -567,8 +567,22 @@ struct Interpreter<D: Domain> {
                             d.push(s)
                         }
 
+                    case .MAKE_FUNCTION where D.isTracing:
+                        // A residual allocation of the function; the code object and the globals are green.
+                        let code = d.pop()
+                        let closure = arg & 0x08 != 0 ? d.pop() : d.constRef(.null)
+                        if arg & 0x02 != 0 { d.notTraceable("MAKE_FUNCTION with keyword-only defaults") }
+                        let kwdefaults = arg & 0x02 != 0 ? d.pop() : d.constRef(.null)
+                        let defaults = arg & 0x01 != 0 ? d.pop() : d.constRef(.null)
+                        if arg & 0x02 != 0 {
+                            d.push(d.constRef(rt.newFunction(d.concrete(code), globals: state.frame.pointee.globals, defaults: d.concrete(defaults),
+                                                             kwdefaults: d.concrete(kwdefaults), closure: d.concrete(closure))))
+                        } else {
+                            let function = try residual(&d, Residuals.makeFunction, code, d.constRef(state.frame.pointee.globals), closure)
+                            if arg & 0x01 != 0 { d.setfieldR(function, L.funcDefaults, defaults) }
+                            d.push(function)
+                        }
                     case .MAKE_FUNCTION:
-                        d.notTraceable("MAKE_FUNCTION")
                         let codeRef = d.concrete(d.pop())
                         let closure = arg & 0x08 != 0 ? d.concrete(d.pop()) : Ref.null
                         let kwdefaults = arg & 0x02 != 0 ? d.concrete(d.pop()) : Ref.null

@@ -163,4 +163,9 @@ enum Residuals {
         guard let more = rt.iteratorHasNext(Ref(bits: it)) else { return rt.none.bits }
         return rt.bool(more).bits
     }
+    /// MAKE_FUNCTION: a function of a code object, its globals and its closure tuple (or null).
+    static let makeFunction = ResidualFunction3("make_function") { code, globals, closure in
+        unowned(unsafe) let rt = Runtime.current!
+        return rt.newFunction(Ref(bits: code), globals: Ref(bits: globals), defaults: .null, kwdefaults: .null, closure: Ref(bits: closure)).bits
+    }
 }
