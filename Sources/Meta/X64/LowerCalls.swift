@@ -44,8 +44,7 @@ extension X64.TraceLowering {
             gcMaps.append(map)
             asm.emit(.movImm(.qword, .mem(Self.frameWord(X64.FrameLayout.siteWord)), Int64(siteBase + gcMaps.count - 1)))
         }
-        let registers: [X64.GPR] = [.rdi, .rsi, .rdx]
-        var moves = X64.ParallelMove(zip(arguments, registers).map { ($0, .gpr($1)) })
+        var moves = X64.ParallelMove(zip(arguments, X64.SystemV.integerArguments).map { ($0, .gpr($1)) })
         moves.emit { move($0, to: $1) }
         asm.emit(.movabs(.rax, Int64(bitPattern: UInt64(function))))
         asm.emit(.callIndirect(.reg(.rax)))

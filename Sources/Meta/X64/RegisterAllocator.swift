@@ -24,7 +24,8 @@ extension X64 {
     /// memory words); the rest are allocated. Of the allocated general registers, `rbx` and `r12`–`r15` survive
     /// calls (callee-saved); `rsi`, `rdi`, `r8`–`r10` and every XMM register do not.
     enum Registers {
-        static let calleeSaved: [GPR] = [.rbx, .r12, .r13, .r14, .r15]
+        /// `SystemV.calleeSaved` without `rbp`, which holds the frame.
+        static let calleeSaved: [GPR] = SystemV.calleeSaved.filter { $0 != .rbp }
         static let callerSaved: [GPR] = [.rsi, .rdi, .r8, .r9, .r10]
         static let xmm: [XMM] = (0...13).map { XMM(rawValue: UInt8($0))! }
         static let scratchXMM: XMM = .xmm15
