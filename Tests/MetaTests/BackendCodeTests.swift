@@ -110,46 +110,34 @@ import Testing
         #expect(byVariable[3]?.start == 4 && byVariable[3]?.end == 5)
     }
 
-    /// With the runtime's interrupt flag set, a loop that would run for ever leaves through the first guard after
-    /// its label, with that guard's values, so the interpreter can raise KeyboardInterrupt.
-    @Test func anInterruptMakesTheFirstGuardAfterTheLabelFail() throws {
+    /// The label's safepoint: with a collection requested, the first pass through the label collects with the
+    /// label's arguments (held only in registers) as roots.
+    @Test func theLabelSafepointCollectsWithTheLabelArgumentsAsRoots() throws {
         let w = IRTestWorld()
-        let flag = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-        defer { flag.deallocate() }
-        flag.pointee = 0
-        testInterruptFlag = flag
-        defer { testInterruptFlag = nil }
-        let trace = try TraceParser(resolver: w.resolver(functions: [CallDescriptor(testInterruptAt)])).parse("""
-            [i0, i1]
-            label(i0, i1, descr=Loop0)
-            i2 = int_ge(i0, 0)
-            guard_true(i2) [i0, i1]
-            i3 = int_add(i0, 1)
-            i4 = call_i(ConstClass(interrupt_at), i3, i1)
-            jump(i3, i1, descr=Loop0)
-            """)
-        let compiled = try X64.CompiledTrace(trace: trace, heap: w.heap, memory: try testCodeMemory(),
-                                             interruptFlag: UnsafePointer(flag))
-        // The residual call raises the flag when the counter reaches i1: the next iteration's guard fails.
-        let first = try compiled.run([.int(0), .int(1000)])
-        #expect(first.reason == .guardFailed(opIndex: 2, guardNumber: 0) && first.values == [.int(1000), .int(1000)])
-        #expect(first.iterations == 1001)
-        flag.pointee = 0
-        let second = try compiled.run([.int(5), .int(-1)])
-        #expect(second.reason == .guardFailed(opIndex: 2, guardNumber: 0) && second.values == [.int(6), .int(-1)])
-        #expect(second.iterations == 2)
-        flag.pointee = 0
-        // A trace compiled without the flag ignores interrupts (and fails its guard at i0 = -1).
-        let plain = try X64.CompiledTrace(trace: trace, heap: w.heap, memory: try testCodeMemory())
-        flag.pointee = 1
-        #expect(try plain.run([.int(-1), .int(3)]).values == [.int(-1), .int(3)])
+        let compiled = try compile("""
+            [p0, p1, i2]
+            label(p0, p1, i2, descr=Loop0)
+            i3 = int_lt(i2, 3)
+            guard_true(i3) [p0, p1, i2]
+            i4 = int_add(i2, 1)
+            jump(p1, p0, i4, descr=Loop0)
+            """, in: w)
+        // Nothing but the trace holds the two boxes: a collection that missed them would free their cells.
+        let a = w.box(11), b = w.box(22)
+        w.heap.collectRequested = true
+        let exit = try compiled.run([.ref(a), .ref(b), .int(0)])
+        #expect(w.heap.collections == 1 && !w.heap.collectRequested)
+        #expect(exit.values == [.ref(b), .ref(a), .int(3)] && exit.iterations == 4)
+        #expect(Heap.typeID(of: a) == w.int.id && Heap.typeID(of: b) == w.int.id)
+        #expect(w.unbox(a) == 11 && w.unbox(b) == 22)
+        #expect(compiled.gcMaps.count == 1 && compiled.gcMaps[0].count == 2)
     }
 
     /// A loop that keeps everything it allocates alive runs the heap past its hard limit: both backends leave
     /// through the allocation's out-of-memory exit.
     @Test func allocationPastTheHardLimitLeavesThroughOutOfMemory() throws {
         let registry = TypeRegistry()
-        let big = registry.register("W_Big", fields: [("next", .ref)] + (0..<120).map { ("x\($0)", .int) })
+        _ = registry.register("W_Big", fields: [("next", .ref)] + (0..<120).map { ("x\($0)", .int) })
         var outcomes: [TraceExit.Reason] = []
         for backend in TraceBackend.allCases {
             let heap = Heap(registry: registry, maxHeapBytes: 1 << 20, nurseryBytes: 1 << 20)
@@ -169,14 +157,5 @@ import Testing
             #expect(heap.reservedBytes > heap.hardLimitBytes - (1 << 20))
         }
         #expect(outcomes == [.outOfMemory(opIndex: 1), .outOfMemory(opIndex: 1)])
-        _ = big
     }
 }
-
-nonisolated(unsafe) var testInterruptFlag: UnsafeMutablePointer<Int32>? = nil
-
-/// Sets the interrupt flag when its first argument reaches its second; returns 0.
-let testInterruptAt = ResidualFunction2("interrupt_at", { a, b in
-    if a == b || Int(bitPattern: b) < 0 { testInterruptFlag?.pointee = 1 }
-    return 0
-})

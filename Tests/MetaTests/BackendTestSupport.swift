@@ -81,7 +81,6 @@ struct DifferentialRun {
     var text: String
     var functions: [CallDescriptor] = []
     var nurseryBytes = 16 << 20
-    var interruptFlag: UnsafePointer<Int32>? = nil
     var verifier = TraceVerifier()
     /// Builds the inputs (and `ConstPtr` objects) in a world.
     var setup: (IRTestWorld) -> (inputs: [ConcreteValue], pointers: [Int: Ref])
@@ -102,8 +101,7 @@ struct DifferentialRun {
         let w = IRTestWorld(nurseryBytes: nurseryBytes)
         let (inputs, pointers) = setup(w)
         let trace = try TraceParser(resolver: w.resolver(functions: functions, pointers: pointers)).parse(text)
-        let runner = try backend.prepare(trace, heap: w.heap, memory: try testCodeMemory(), verifier: verifier,
-                                         interruptFlag: interruptFlag)
+        let runner = try backend.prepare(trace, heap: w.heap, memory: try testCodeMemory(), verifier: verifier)
         // The caller keeps its inputs alive (as the interpreter's frames do): what the trace drops must not be
         // freed under the test's feet, whichever backend marks what.
         let exit = try withTestHeap(w.heap) {

@@ -16,16 +16,14 @@ public final class CompiledLoop {
     /// Iterations begun over all entries.
     public var iterations = 0
 
-    /// Prepares the recorded loop for `recorder.options.backend`; machine code goes into `memory`, and polls
-    /// `interruptFlag` (non-zero while Ctrl-C is pending) when given.
-    public init(key: GreenKey, recorder: Recorder, heap: Heap, memory: X64.CodeMemory,
-                interruptFlag: UnsafePointer<Int32>? = nil) throws {
+    /// Prepares the recorded loop for `recorder.options.backend`; machine code goes into `memory`.
+    public init(key: GreenKey, recorder: Recorder, heap: Heap, memory: X64.CodeMemory) throws {
         self.key = key
         trace = recorder.trace
         resumeModes = recorder.resumeModes
         stackDepths = recorder.stackDepths
         virtualizable = recorder.options.virtualizable
-        runner = try recorder.options.backend.prepare(trace, heap: heap, memory: memory, interruptFlag: interruptFlag)
+        runner = try recorder.options.backend.prepare(trace, heap: heap, memory: memory)
         var counts: [Int] = []
         var n = 0
         for op in trace.ops {

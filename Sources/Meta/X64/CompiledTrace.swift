@@ -9,9 +9,11 @@ extension X64 {
     /// live references) in the frame's site word, and the root scanner marks those slots.
     ///
     /// Safepoints: each `label` polls the heap's collect-requested byte and calls `Heap.collect` out of line when it
-    /// is set (as the IR executor does at labels), so allocating loops collect. When the runtime gives an interrupt
-    /// flag, the first guard after each label also fails while it is non-zero, so a long-running loop returns to
-    /// the interpreter, which raises `KeyboardInterrupt` at its next safepoint.
+    /// is set (as the IR executor does at labels), so allocating loops collect. Ctrl-C and `MemoryError` reach a
+    /// compiled loop the way the guest records them: MiniPy's back-edge records a residual `safepoint` call, which
+    /// runs like any residual call (with its GC map) and whose raised exception fails the guard after it. (Failing
+    /// some guard on a pending interrupt instead would not be sound: a guard that checks a residual call's result
+    /// resumes by raising that call's exception.)
     public final class CompiledTrace {
         public let trace: Trace
         public let heap: Heap
@@ -48,11 +50,9 @@ extension X64 {
         }
 
         /// Compiles `trace` after checking it with `verifier` (bridges pass the loops they jump to as its
-        /// `externalLoops`) and installs the code in `memory`. `interruptFlag`, a 32-bit word that is non-zero while
-        /// Ctrl-C is pending, makes compiled loops interruptible. Throws the first `IRVerificationError`, a
+        /// `externalLoops`) and installs the code in `memory`. Throws the first `IRVerificationError`, a
         /// `BackendError`, an `AssemblerError` or a `CodeMemoryError`.
-        public init(trace: Trace, heap: Heap, memory: CodeMemory, verifier: TraceVerifier = TraceVerifier(),
-                    interruptFlag: UnsafePointer<Int32>? = nil) throws {
+        public init(trace: Trace, heap: Heap, memory: CodeMemory, verifier: TraceVerifier = TraceVerifier()) throws {
             try verifier.verify(trace)
             self.trace = trace
             self.heap = heap
@@ -70,7 +70,6 @@ extension X64 {
                 collectFlag: UInt(bitPattern: heap.collectRequestedFlag),
                 freeHeads: UInt(bitPattern: heap.freeHeads),
                 allocationCounters: UInt(bitPattern: heap.allocationCounters),
-                interruptFlag: interruptFlag.map { UInt(bitPattern: $0) },
                 invalidatedFlag: UInt(bitPattern: invalidatedFlag))
             let lowering = TraceLowering(trace: trace, assignment: assignment, runtime: runtime)
             do {

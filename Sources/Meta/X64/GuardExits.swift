@@ -52,9 +52,7 @@ extension X64.TraceLowering {
     }
 
     /// A guard: a compare and a patchable rel32 `jcc` to its exit. `failsOn` is the condition already in the flags
-    /// (for the overflow guards); otherwise the guard's own check sets them. The first guard after each label also
-    /// fails while an interrupt is pending, so that Ctrl-C reaches the interpreter (failing a guard is always
-    /// sound: its snapshot resumes the bytecode it checks for).
+    /// (for the overflow guards, or a comparison fused into the guard); otherwise the guard's own check sets them.
     func lowerGuard(_ op: Operation, failsOn given: X64.Condition? = nil) {
         guard let info = op.guardInfo else { return }
         let exit = exitLabel(.guardFailed(opIndex: opIndex, guardNumber: info.number), values: info.snapshot.failArgs)
@@ -73,11 +71,6 @@ extension X64.TraceLowering {
         }
         branches.append(asm.patchableJcc(condition, exit))
         guards.append(X64.GuardRecord(opIndex: opIndex, guardNumber: info.number, exitIndex: exitIndex, branches: branches))
-        if interruptCheckedGuards.contains(opIndex), let flag = runtime.interruptFlag {
-            asm.mov(.r11, immediate: Int64(bitPattern: UInt64(flag)))
-            asm.emit(.aluImm(.cmp, .dword, .mem(X64.Memory(.r11)), 0))
-            asm.jcc(.notEqual, exit, reach: .rel32)
-        }
     }
 
     /// Whether a guard on constants holds (nil when it depends on run-time values).

@@ -11,8 +11,6 @@ extension X64 {
         /// (bytes since the last collection, the threshold), for inline allocation.
         var freeHeads: UInt
         var allocationCounters: UInt
-        /// A 32-bit word that is non-zero while an interrupt (Ctrl-C) is pending, if the runtime has one.
-        var interruptFlag: UInt?
         /// The compiled trace's invalidated byte (`guard_not_invalidated`).
         var invalidatedFlag: UInt
     }
@@ -62,8 +60,6 @@ extension X64 {
         var fusedComparison: (value: IRValue, holds: Condition)?
         /// The last position reading each variable (see `LiveInterval`).
         let lastUse: [Int: Int]
-        /// Ops of the guards that also poll the interrupt flag (the first guard after each label).
-        let interruptCheckedGuards: Set<Int>
         /// Index of the op being lowered.
         var opIndex = 0
         /// Where the out-of-line code (exit stubs, slow paths) begins.
@@ -79,13 +75,6 @@ extension X64 {
             self.nextSlot = assignment.firstFreeSlot
             self.epilogue = asm.newLabel()
             lastUse = Dictionary(uniqueKeysWithValues: assignment.intervals.map { ($0.variable.variableNumber, $0.end) })
-            var checked = Set<Int>()
-            var afterLabel = false
-            for (i, op) in trace.ops.enumerated() {
-                if op.opcode == .label { afterLabel = true }
-                if afterLabel, op.guardInfo != nil { checked.insert(i); afterLabel = false }
-            }
-            interruptCheckedGuards = runtime.interruptFlag == nil ? [] : checked
         }
 
         /// Lowers the whole trace.

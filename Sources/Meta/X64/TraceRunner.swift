@@ -16,12 +16,11 @@ public enum TraceBackend: String, CaseIterable, Sendable {
     case x64
 
     /// Prepares `trace` for running: an `IRExecutor`, or machine code installed in `memory`.
-    public func prepare(_ trace: Trace, heap: Heap, memory: X64.CodeMemory, verifier: TraceVerifier = TraceVerifier(),
-                        interruptFlag: UnsafePointer<Int32>? = nil) throws -> any TraceRunner {
+    public func prepare(_ trace: Trace, heap: Heap, memory: X64.CodeMemory, verifier: TraceVerifier = TraceVerifier())
+        throws -> any TraceRunner {
         switch self {
         case .ir: return try IRExecutor(trace: trace, heap: heap, verifier: verifier)
-        case .x64: return try X64.CompiledTrace(trace: trace, heap: heap, memory: memory, verifier: verifier,
-                                               interruptFlag: interruptFlag)
+        case .x64: return try X64.CompiledTrace(trace: trace, heap: heap, memory: memory, verifier: verifier)
         }
     }
 }

@@ -87,8 +87,7 @@ public final class JitDriver: TracerObserver {
         if recorder.outcome == .closed {
             let loop: CompiledLoop
             do {
-                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, memory: try codeMemory(),
-                                        interruptFlag: Runtime.interruptFlag)
+                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, memory: try codeMemory())
             } catch {
                 fatalError("cannot compile the recorded loop: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
             }

@@ -68,10 +68,6 @@ public final class Runtime {
     public var argv: [String] = []
     /// Set by a SIGINT handler; the interpreter raises KeyboardInterrupt at the next safepoint.
     nonisolated(unsafe) public static var interruptRequested: Int32 = 0
-    /// The address of `interruptRequested` (a global's storage never moves), which compiled loops poll.
-    public static var interruptFlag: UnsafePointer<Int32> {
-        UnsafePointer(withUnsafeMutablePointer(to: &interruptRequested) { $0 })
-    }
 
     public init(maxHeapBytes: Int = 4 << 30) {
         registry = TypeRegistry()
