@@ -179,7 +179,11 @@ struct Interpreter<D: Domain> {
                             let globals = d.constRef(state.frame.pointee.globals)
                             d.push(try residual(&d, Residuals.loadGlobal, globals, d.constRef(state.names[arg])))
                         } else {
-                            d.push(d.constRef(try rt.loadGlobal(state.frame.pointee.globals, state.names[arg])))
+                            let name = state.names[arg]
+                            let global = rt.dictGetStr(state.frame.pointee.globals, name)
+                            let v = global.isNull ? rt.dictGetStr(rt.builtinsDict, name) : global
+                            if v.isNull { throw rt.undefinedName(name) }
+                            d.push(d.constRef(v))
                         }
                     case .STORE_GLOBAL:
                         let v = d.pop()
