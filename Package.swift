@@ -46,7 +46,7 @@ let package = Package(
         // The command line.
         .executableTarget(
             name: "metalab",
-            dependencies: ["MiniPy", "Lab", "Terminal", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["MiniPy", "Meta", "Lab", "Terminal", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: optimize
         ),
         .testTarget(name: "MetaTests", dependencies: ["Meta"]),

@@ -99,7 +99,12 @@
     }
 
     @inlinable public static var observesFrames: Bool { false }
-    @inlinable public mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int) {}
+    @inlinable public static var isTracing: Bool { false }
+    @inlinable public mutating func instructionStarted() {}
+    @inlinable public mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int, depth: Int) -> Bool { false }
+    @inlinable public mutating func notTraceable(_ reason: StaticString) {}
+    @inlinable public mutating func frameReturns(depth: Int) {}
+    @inlinable public mutating func stackTopPublished(at _: SourceSite) {}
 
     @inlinable public mutating func switchFrame(locals: UnsafeMutablePointer<Ref>, sp: UnsafeMutablePointer<Ref>) {
         self.locals = locals

@@ -98,9 +98,27 @@ public protocol Domain {
     /// pc and stack top in its frame record before each hint; the concrete domain says false and its hints are
     /// empty, so that bookkeeping compiles away (DESIGN §14: hints are free only when inlined).
     static var observesFrames: Bool { get }
+    /// Whether this domain records a trace. Handlers whose concrete fast path calls the runtime directly (a global
+    /// lookup, a method lookup, a call) take an equivalent path through domain operations when this is true; the
+    /// concrete domain says false and the test folds away.
+    static var isTracing: Bool { get }
+    /// Called at the start of every guest instruction; for counting domains (the concrete domain's is empty and
+    /// compiles away).
+    mutating func instructionStarted()
     /// `jit_merge_point`: the top of the dispatch loop, before each guest instruction. The greens are `code` (the
-    /// identity of the guest's code object, opaque to the framework) and `pc`.
-    mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int)
+    /// identity of the guest's code object, opaque to the framework) and `pc`; `depth` is the number of guest frames
+    /// (inlined calls and returns change it). Returns true when the dispatch loop must return to the JIT driver
+    /// (a trace closed or was aborted) with the frames as they are.
+    mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int, depth: Int) -> Bool
+    /// The handler is about to do something a trace cannot replay (a direct runtime call, a value computed outside
+    /// the domain): a tracing domain aborts the trace with `reason` and keeps executing concretely until the next
+    /// merge point. Called before the handler's first effect.
+    mutating func notTraceable(_ reason: StaticString)
+    /// The executing frame (at `depth`) is about to return to its caller.
+    mutating func frameReturns(depth: Int)
+    /// The interpreter published the stack top for a residual call (the runtime's nested calls start above it).
+    /// A tracer whose frame slots live in memory records it, so compiled code publishes it too.
+    mutating func stackTopPublished(at site: SourceSite)
 
     // MARK: the guest frame (virtualizable): locals and the value stack of the executing frame
     /// Makes the frame whose locals start at `locals` (stack pointer `sp`) the executing one.
@@ -172,6 +190,7 @@ extension Domain {
     @inlinable @inline(__always) public func callR(_ function: ResidualFunction1, _ a: R, file: StaticString = #fileID, line: UInt = #line) -> R { callR(function, a, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func callR(_ function: ResidualFunction2, _ a: R, _ b: R, file: StaticString = #fileID, line: UInt = #line) -> R { callR(function, a, b, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func callR(_ function: ResidualFunction3, _ a: R, _ b: R, _ c: R, file: StaticString = #fileID, line: UInt = #line) -> R { callR(function, a, b, c, at: SourceSite(file: file, line: line)) }
+    @inlinable @inline(__always) public mutating func stackTopPublished(file: StaticString = #fileID, line: UInt = #line) { stackTopPublished(at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func concrete(_ value: R, file: StaticString = #fileID, line: UInt = #line) -> Ref { concrete(value, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func local(_ index: Int, file: StaticString = #fileID, line: UInt = #line) -> R { local(index, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public mutating func setLocal(_ index: Int, _ value: R, file: StaticString = #fileID, line: UInt = #line) { setLocal(index, value, at: SourceSite(file: file, line: line)) }
@@ -191,25 +210,44 @@ extension Domain {
     public func hash(into h: inout Hasher) { h.combine(line); h.combine("\(file)") }
 }
 
+/// What a residual function may do besides computing its result, for the tracer's "a handler checks, then acts"
+/// rule: a guard may follow a call that only reads (re-executing the bytecode after the guard fails repeats no
+/// effect), but after a call with effects only its exception check may.
+public enum ResidualEffects: Sendable {
+    /// Reads the heap, writes nothing, runs no guest code (`elidable` in RPython when also deterministic).
+    case readsOnly
+    /// May write the heap, allocate visibly, or run guest code.
+    case any
+}
+
 /// A runtime function with one reference argument, called from interpreted or compiled code: a C-convention
 /// function (machine code calls it with the System V ABI) taking and returning references as words, and the name
 /// traces print (`call_r(ConstClass(name), ...)`). Plain values: passing one costs no reference counting.
 public struct ResidualFunction1: Sendable {
     public let name: StaticString
     public let function: @convention(c) (UInt) -> UInt
-    public init(_ name: StaticString, _ function: @convention(c) (UInt) -> UInt) { self.name = name; self.function = function }
+    public let effects: ResidualEffects
+    public init(_ name: StaticString, effects: ResidualEffects = .any, _ function: @convention(c) (UInt) -> UInt) {
+        self.name = name; self.function = function; self.effects = effects
+    }
 }
 
 /// A runtime function with two reference arguments (see `ResidualFunction1`).
 public struct ResidualFunction2: Sendable {
     public let name: StaticString
     public let function: @convention(c) (UInt, UInt) -> UInt
-    public init(_ name: StaticString, _ function: @convention(c) (UInt, UInt) -> UInt) { self.name = name; self.function = function }
+    public let effects: ResidualEffects
+    public init(_ name: StaticString, effects: ResidualEffects = .any, _ function: @convention(c) (UInt, UInt) -> UInt) {
+        self.name = name; self.function = function; self.effects = effects
+    }
 }
 
 /// A runtime function with three reference arguments (see `ResidualFunction1`).
 public struct ResidualFunction3: Sendable {
     public let name: StaticString
     public let function: @convention(c) (UInt, UInt, UInt) -> UInt
-    public init(_ name: StaticString, _ function: @convention(c) (UInt, UInt, UInt) -> UInt) { self.name = name; self.function = function }
+    public let effects: ResidualEffects
+    public init(_ name: StaticString, effects: ResidualEffects = .any, _ function: @convention(c) (UInt, UInt, UInt) -> UInt) {
+        self.name = name; self.function = function; self.effects = effects
+    }
 }

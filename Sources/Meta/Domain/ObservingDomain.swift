@@ -23,7 +23,16 @@ public struct ObservingDomain: Domain {
     }
 
     public static var observesFrames: Bool { true }
-    public mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int) { observer.mergePoint(code: code, pc: pc) }
+    public static var isTracing: Bool { false }
+    public mutating func instructionStarted() {}
+    /// Reports the merge point; an observed run never returns to a JIT driver.
+    public mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int, depth: Int) -> Bool {
+        observer.mergePoint(code: code, pc: pc)
+        return false
+    }
+    public mutating func notTraceable(_ reason: StaticString) {}
+    public mutating func frameReturns(depth: Int) {}
+    public mutating func stackTopPublished(at _: SourceSite) {}
 
     public mutating func switchFrame(locals: UnsafeMutablePointer<Ref>, sp: UnsafeMutablePointer<Ref>) {
         base.switchFrame(locals: locals, sp: sp)

@@ -33,15 +33,30 @@ public final class Heap {
     private var markStack: [UInt] = []
 
     /// Bytes handed out since the last collection.
-    @usableFromInline var bytesSinceCollection = 0
+    @usableFromInline var bytesSinceCollection: Int {
+        @inlinable @inline(__always) get { allocationCounters[0] }
+        @inlinable @inline(__always) set { allocationCounters[0] = newValue }
+    }
+    /// `bytesSinceCollection` and `collectionThreshold`, in two words at an address fixed for the heap's lifetime,
+    /// so that compiled code's inline allocation keeps the same accounting.
+    @usableFromInline let allocationCounters: UnsafeMutablePointer<Int>
     /// Bytes reserved from the system (pages and large objects).
     public private(set) var reservedBytes = 0
     /// Bytes in live objects after the last collection.
     public private(set) var liveBytesAfterCollection = 0
     /// Allocation volume that triggers the next collection.
-    @usableFromInline var collectionThreshold: Int
-    /// Set when enough has been allocated that the next safepoint should collect.
-    public var collectRequested = false
+    @usableFromInline var collectionThreshold: Int {
+        @inlinable @inline(__always) get { allocationCounters[1] }
+        @inlinable @inline(__always) set { allocationCounters[1] = newValue }
+    }
+    /// Set when enough has been allocated that the next safepoint should collect. It lives in its own byte
+    /// (`collectRequestedFlag`) so that compiled code can poll it at a fixed address.
+    public var collectRequested: Bool {
+        @inlinable @inline(__always) get { collectRequestedFlag.pointee }
+        @inlinable @inline(__always) set { collectRequestedFlag.pointee = newValue }
+    }
+    /// The byte behind `collectRequested`, at an address fixed for the heap's lifetime.
+    public let collectRequestedFlag: UnsafeMutablePointer<Bool>
 
     public var maxHeapBytes: Int
     public var hardLimitBytes: Int { maxHeapBytes &* 2 &+ 64 << 20 }
@@ -71,7 +86,10 @@ public final class Heap {
         self.registry = registry
         self.maxHeapBytes = maxHeapBytes
         self.minimumNurseryBytes = nurseryBytes
-        self.collectionThreshold = nurseryBytes
+        allocationCounters = .allocate(capacity: 2)
+        allocationCounters.initialize(repeating: 0, count: 2)
+        collectRequestedFlag = .allocate(capacity: 1)
+        collectRequestedFlag.initialize(to: false)
         let classes = Heap.cellSizes.count
         freeHeads = .allocate(capacity: classes)
         freeHeads.initialize(repeating: 0, count: classes)
@@ -84,12 +102,15 @@ public final class Heap {
             classOfGranules[g] = UInt8(Heap.cellSizes.firstIndex(where: { $0 >= size })!)
         }
         pages = Array(repeating: [], count: classes)
+        collectionThreshold = nurseryBytes
     }
 
     deinit {
         for list in pages { for p in list { p.deallocate() } }
         for (p, _) in largeObjects { p.deallocate() }
         freeHeads.deallocate()
+        collectRequestedFlag.deallocate()
+        allocationCounters.deallocate()
         cellSizeOfClass.deallocate()
         classOfGranules.deallocate()
     }

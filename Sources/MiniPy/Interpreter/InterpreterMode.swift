@@ -26,11 +26,15 @@ public protocol GuestObserver: DomainObserver {
 
 extension Runtime {
     /// Runs the dispatch loop from the current top frame (marked `isEntry`, its slots starting at `slot`) until
-    /// that frame returns, in the domain `interpreterMode` selects.
+    /// that frame returns, in the domain `interpreterMode` selects (concretely, the counting domain when instructions are counted for `--stats`).
     func runDispatchLoop(from slot: UnsafeMutablePointer<Ref>) throws(PyException) -> Ref {
         switch interpreterMode {
         case .concrete:
             var d = ConcreteDomain(heap: heap, locals: slot, sp: slot)
+            if let instructionCounter {
+                var counting = CountingDomain(d, counter: instructionCounter)
+                return try Interpreter<CountingDomain>(self).run(&counting)
+            }
             return try Interpreter<ConcreteDomain>(self).run(&d)
         case .observed(let observer):
             var d = ObservingDomain(heap: heap, locals: slot, sp: slot, observer: observer)
