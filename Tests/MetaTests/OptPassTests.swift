@@ -189,6 +189,28 @@ let heapTrace = """
         """)
 }
 
+let arrayTrace = """
+    [p0, i1]
+    p2 = getarrayitem_gc_r(p0, i1, descr=W_Tuple)
+    p3 = getarrayitem_gc_r(p0, i1, descr=W_Tuple)
+    setarrayitem_gc(p0, 0, p2, descr=W_Tuple)
+    p4 = getarrayitem_gc_r(p0, i1, descr=W_Tuple)
+    setarrayitem_gc(p0, 1, p3, descr=W_Tuple)
+    p5 = getarrayitem_gc_r(p0, 0, descr=W_Tuple)
+    finish(p2, p3, p4, p5)
+    """
+
+@Test func heapKnowsArrayItemsByIndexAndInvalidatesPossibleAliases() throws {
+    #expect(try optimizedText(arrayTrace, passes: ["heap"]) == """
+        [p0, i1]
+        p2 = getarrayitem_gc_r(p0, i1, descr=W_Tuple)
+        setarrayitem_gc(p0, 0, p2, descr=W_Tuple)
+        p4 = getarrayitem_gc_r(p0, i1, descr=W_Tuple)
+        setarrayitem_gc(p0, 1, p2, descr=W_Tuple)
+        finish(p2, p2, p4, p2)
+        """)
+}
+
 let virtualsTrace = """
     [i0, p1]
     p2 = new_with_vtable(descr=W_Int)
@@ -204,11 +226,11 @@ let virtualsTrace = """
     i7 = ptr_eq(p4, p1)
     p8 = new_with_vtable(descr=W_Float)
     f9 = getfield_gc_f(p8, descr=W_Float.floatval)
-    call_n(ConstClass(set_intval), p1, i5)
+    i11 = call_i(ConstClass(unbox), p2)
     p10 = new_with_vtable(descr=W_Pair)
     setfield_gc(p10, p3, descr=W_Pair.right)
     setfield_gc(p1, p2, descr=W_Pair.left)
-    finish(p10, i7, f9)
+    finish(p10, i7, f9, i11)
     """
 
 @Test func virtualsRemoveAllocationsDescribeThemInSnapshotsAndForceThemOnEscape() throws {
@@ -219,16 +241,57 @@ let virtualsTrace = """
             frame '' code=0 pc=0 locals=[p3, i0] stack=[]
             virtual p3 = W_Pair(left=p2, right=p1)
             virtual p2 = W_Int(intval=i0)
-        call_n(ConstClass(set_intval), p1, i0)
         p2 = new_with_vtable(descr=W_Int)
         setfield_gc(p2, i0, descr=W_Int.intval)
+        i11 = call_i(ConstClass(unbox), p2)
         setfield_gc(p1, p2, descr=W_Pair.left)
         p10 = new_with_vtable(descr=W_Pair)
         p3 = new_with_vtable(descr=W_Pair)
         setfield_gc(p3, p2, descr=W_Pair.left)
         setfield_gc(p3, p1, descr=W_Pair.right)
         setfield_gc(p10, p3, descr=W_Pair.right)
-        finish(p10, 0, 0.0)
+        finish(p10, 0, 0.0, i11)
+        """)
+}
+
+/// A list built in a loop: the new pair holds a new box, so it cannot cross the label as fields and is forced
+/// there and at the jump, its box with it.
+let listBuildingLoop = """
+    [p0, i1, i2]
+    label(p0, i1, i2, descr=Loop0)
+    i3 = int_lt(i1, i2)
+    guard_true(i3) [p0, i1]
+    p4 = new_with_vtable(descr=W_Int)
+    setfield_gc(p4, i1, descr=W_Int.intval)
+    p5 = new_with_vtable(descr=W_Pair)
+    setfield_gc(p5, p4, descr=W_Pair.left)
+    setfield_gc(p5, p0, descr=W_Pair.right)
+    i6 = int_add(i1, 1)
+    jump(p5, i6, i2, descr=Loop0)
+    """
+
+@Test func virtualsThatCannotCrossTheLoopLabelAreForcedAtIt() throws {
+    #expect(try optimizedText(listBuildingLoop, passes: ["peel", "virtuals"]) == """
+        [p0, i1, i2]
+        label(p0, i1, i2, descr=Loop0)
+        i3 = int_lt(i1, i2)
+        guard_true(i3) [p0, i1]
+        i6 = int_add(i1, 1)
+        p5 = new_with_vtable(descr=W_Pair)
+        p4 = new_with_vtable(descr=W_Int)
+        setfield_gc(p4, i1, descr=W_Int.intval)
+        setfield_gc(p5, p4, descr=W_Pair.left)
+        setfield_gc(p5, p0, descr=W_Pair.right)
+        label(p5, i6, i2, descr=Loop1000)
+        i7 = int_lt(i6, i2)
+        guard_true(i7) [p5, i6]
+        i10 = int_add(i6, 1)
+        p9 = new_with_vtable(descr=W_Pair)
+        p8 = new_with_vtable(descr=W_Int)
+        setfield_gc(p8, i6, descr=W_Int.intval)
+        setfield_gc(p9, p8, descr=W_Pair.left)
+        setfield_gc(p9, p5, descr=W_Pair.right)
+        jump(p9, i10, i2, descr=Loop1000)
         """)
 }
 

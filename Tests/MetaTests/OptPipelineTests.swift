@@ -98,3 +98,4 @@ import Testing
     #expect(result.context.nextGuardNumber == 51)
     #expect(result.trace.ops.last!.descr == .loop(LoopToken(7)))
 }
+
