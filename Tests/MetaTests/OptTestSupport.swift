@@ -50,8 +50,13 @@ struct Observation {
 
 /// Runs `trace` (after `passes`) in `world` from `inputs`; `roots` are the objects the inputs consist of.
 func observe(_ trace: Trace, passes: [String]?, world: IRTestWorld, inputs: [ConcreteValue], roots: [Ref]) throws -> Observation {
+    try observe(trace, optimizer: try optimizer(passes), world: world, inputs: inputs, roots: roots)
+}
+
+/// Runs `trace` after `optimizer` in `world` from `inputs`.
+func observe(_ trace: Trace, optimizer: Optimizer, world: IRTestWorld, inputs: [ConcreteValue], roots: [Ref]) throws -> Observation {
     world.heap.rootScanners.append { heap in for r in roots { heap.markRoot(r) } }
-    let optimized = try optimizer(passes).run(trace).trace
+    let optimized = try optimizer.run(trace).trace
     let exit = try IRExecutor(trace: optimized, heap: world.heap).run(inputs)
     let result: Observation.Exit
     switch exit.reason {
