@@ -179,6 +179,10 @@ func verifierErrors(_ text: String, _ w: IRTestWorld = IRTestWorld()) throws -> 
         "op 1: argument 2 of guard_value must be a constant",
         "op 2: call argument 3 must be i or r (a word)",
     ])
+    var t = Trace()
+    t.append(.callN, [], descr: .call(CallDescriptor(name: "nullary", address: 0x1000, arity: 0)))
+    t.append(.finish, [])
+    #expect(TraceVerifier().errors(in: t).map(\.description) == ["op 0: nullary takes 0 arguments; residual functions take 1 to 3"])
 }
 
 @Test func verifierRejectsRepeatedGuardNumbers() throws {

@@ -106,7 +106,7 @@ func richTrace(_ w: IRTestWorld) -> Trace {
     let eq = constants.append(.ptrEq, [p0, constants.constRef(a)])
     let ne = constants.append(.ptrNe, [constants.constRef(cls), constants.constRef(.null)])
     let nan = constants.append(.floatAdd, [constants.constFloat(.nan), constants.constFloat(-.infinity)])
-    let tiny = constants.append(.floatMul, [constants.constFloat(5e-324), constants.constFloat(0.1)])
+    let tiny = constants.append(.floatMul, [constants.constFloat(.leastNonzeroMagnitude), constants.constFloat(0.1)])
     let call = constants.append(.callR, [p0, constants.constInt(Int.min)], descr: .call(CallDescriptor(testScaleAdd)))
     constants.append(.callN, [call], descr: .call(CallDescriptor(testUnbox)))
     constants.append(.finish, [eq, ne, nan, tiny])
@@ -208,6 +208,10 @@ func parseError(_ text: String) -> String {
     #expect(parseError("[i0]\nfinish(i0) junk") == "line 2, column 12: unexpected 'j' at the end of the line")
     #expect(parseError("[i0]\n[i0]") == "line 2, column 1: input arguments must come once, before the first operation")
     #expect(parseError("[i0]\nguard_true(i0) [i0,  i9]") == "line 2, column 22: i9 is not defined")
+    #expect(parseError("[i0, i2000000]") == "line 1, column 6: variable numbers above 1048575 are not supported")
+    #expect(parseError("[i0]\nguard_true(i0, descr=<Guard9223372036854775807>) [i0]\nguard_true(i0) [i0]\nfinish()") == "no error")
+    #expect(parseError("[i0]\nguard_true(i0) [i0, 7]") == "line 2, column 21: fail arguments are variables (constants belong to the snapshot)")
+    #expect(parseError("[i0]\nguard_true(i0) [i0, i0]") == "line 2, column 21: i0 appears twice in the fail arguments")
     #expect(parseError("") == "line 1, column 1: expected a trace, found none")
 }
 
@@ -251,4 +255,68 @@ func parseError(_ text: String) -> String {
         }
     }
     #expect(errors > chars.count / 2)
+}
+
+/// A deterministic pseudo-random generator (SplitMix64), so the fuzz test is the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random traces, mostly well-formed and then damaged by a random edit: the parser answers each with a trace or
+/// a `TraceParseError`; the verifier judges every parsed trace without crashing; a trace that verifies prints,
+/// parses and prints again identically.
+@Test func randomTracesNeverCrashTheParser() throws {
+    let w = IRTestWorld()
+    let junk = ["(", ")", ",", "[", "]", "=", "descr=", "'", "#", "\n", "i9", "p0", "-", ".", "e", "<Guard", "ConstPtr("]
+    var rng = SplitMix64(state: 2026)
+    var parsed = 0, verified = 0
+    for _ in 0..<2000 {
+        var ints = ["i0", "i1", "7"], refs = ["p2"], next = 4
+        func pick(_ from: [String]) -> String { from.randomElement(using: &rng)! }
+        var lines = ["[i0, i1, p2, f3]", "label(i0, i1, p2, f3, descr=Loop0)"]
+        for _ in 0..<Int.random(in: 1...8, using: &rng) {
+            let n = next
+            next += 1
+            switch Int.random(in: 0..<7, using: &rng) {
+            case 0: lines.append("i\(n) = int_add(\(pick(ints)), \(pick(ints)))"); ints.append("i\(n)")
+            case 1:
+                lines.append("i\(n) = int_mul_ovf(\(pick(ints)), \(pick(ints)))")
+                lines.append("guard_no_overflow() [\(pick(refs)), \(pick(ints))]")
+                ints.append("i\(n)")
+            case 2: lines.append("guard_true(\(pick(ints))) [\(pick(ints))]")
+            case 3: lines.append("p\(n) = new_with_vtable(descr=W_Int)"); refs.append("p\(n)")
+            case 4: lines.append("setfield_gc(\(pick(refs)), \(pick(ints)), descr=W_Int.intval)")
+            case 5: lines.append("i\(n) = getfield_gc_i(\(pick(refs)), descr=W_Int.intval)"); ints.append("i\(n)")
+            default: lines.append("debug_merge_point(0, 'at \(n)')")
+            }
+        }
+        lines.append("jump(\(pick(ints)), \(pick(ints)), \(pick(refs)), f3, descr=Loop0)")
+        var chars = Array(lines.joined(separator: "\n"))
+        let at = Int.random(in: 0..<chars.count, using: &rng)
+        switch Int.random(in: 0..<3, using: &rng) {
+        case 0: chars.remove(at: at)
+        case 1: chars.insert(contentsOf: Array(pick(junk)), at: at)
+        default: break
+        }
+        let trace: Trace
+        do {
+            trace = try w.parse(String(chars))
+        } catch is TraceParseError {
+            continue
+        }
+        parsed += 1
+        if TraceVerifier().errors(in: trace).isEmpty {
+            verified += 1
+            let printed = w.printer().print(trace)
+            #expect(w.printer().print(try w.parse(printed)) == printed)
+        }
+    }
+    #expect(parsed > 500 && verified > 100)
 }

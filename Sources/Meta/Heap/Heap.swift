@@ -26,6 +26,9 @@ public final class Heap {
     /// Size class index for each 16-byte granule count (index `(size + 15) >> 4`).
     @usableFromInline let classOfGranules: UnsafeMutablePointer<UInt8>
     private var pages: [[UnsafeMutableRawPointer]]
+    /// Every page's start address, sorted, and its size class (for `contains`).
+    private var pageStarts: [UInt] = []
+    private var pageClasses: [Int] = []
     private var largeObjects: [UnsafeMutableRawPointer: Int] = [:]
     private var markStack: [UInt] = []
 
@@ -134,6 +137,10 @@ public final class Heap {
         let page = UnsafeMutableRawPointer.allocate(byteCount: Heap.pageSize, alignment: 16)
         reservedBytes += Heap.pageSize
         pages[cls].append(page)
+        let start = UInt(bitPattern: page)
+        let at = pageStarts.firstIndex { $0 > start } ?? pageStarts.count
+        pageStarts.insert(start, at: at)
+        pageClasses.insert(cls, at: at)
         var next: UInt = 0
         var offset = (Heap.pageSize / cellSize - 1) * cellSize
         while offset >= 0 {
@@ -169,6 +176,24 @@ public final class Heap {
     /// The layout of `ref`.
     @inlinable public func descriptor(of ref: Ref) -> TypeDescriptor {
         registry.descriptors[Int(Heap.typeID(of: ref))]
+    }
+
+    /// Whether `ref` is an object of this heap (the start of an allocated cell or large object). For root
+    /// scanners that may hold references to memory outside the heap, such as the IR executor, whose trace may
+    /// treat a guest frame's slot array as a reference. Costs a binary search over the pages.
+    public func contains(_ ref: Ref) -> Bool {
+        let address = ref.bits
+        var low = 0, high = pageStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pageStarts[mid] <= address { low = mid + 1 } else { high = mid }
+        }
+        if low > 0, address - pageStarts[low - 1] < UInt(Heap.pageSize) {
+            let offset = address - pageStarts[low - 1], cellSize = UInt(cellSizeOfClass[pageClasses[low - 1]])
+            return offset % cellSize == 0 && offset / cellSize < UInt(Heap.pageSize) / cellSize && Heap.typeID(of: ref) != 0
+        }
+        guard let p = UnsafeMutableRawPointer(bitPattern: address) else { return false }
+        return largeObjects[p] != nil
     }
 
     // MARK: collection

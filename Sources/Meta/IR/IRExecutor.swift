@@ -5,7 +5,8 @@
 /// `ConcreteDomain` does, `new_with_vtable` allocates through `Heap.allocate`, residual calls go through their C
 /// function pointers. A loop runs until a guard fails, a `finish`, or a `jump` to another trace. Each `label` is a
 /// safepoint: when the heap asks for a collection, the executor collects, with its registers marked as roots
-/// (they are roots during residual calls too).
+/// (they are roots during residual calls too; reference registers that do not point into the heap, such as a
+/// guest frame's slot array, are left alone).
 ///
 /// Values live in a flat register file of 64-bit words indexed by variable number, constants loaded once.
 public final class IRExecutor {
@@ -48,7 +49,7 @@ public final class IRExecutor {
         return heap.withExtraRoots({ heap in
             for r in refRegisters {
                 let bits = UInt(registers[Int(r)])
-                if bits != 0 { heap.markRoot(Ref(bits: bits)) }
+                if bits != 0 && heap.contains(Ref(bits: bits)) { heap.markRoot(Ref(bits: bits)) }
             }
         }, { execute(registers, moves) })
     }

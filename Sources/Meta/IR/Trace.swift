@@ -86,9 +86,6 @@ public struct Trace: Sendable {
         for op in ops { counts.counts[op.opcode.info.category.rawValue] += 1 }
         return counts
     }
-
-    /// The guards of the trace, by op index.
-    public var guardIndices: [Int] { ops.indices.filter { ops[$0].guardInfo != nil } }
 }
 
 /// Numbers of operations per `OpCategory`.

@@ -47,7 +47,7 @@ public struct TraceParser {
             try reader?.finishSnapshot()
             if s.peek == "#" {
                 guard let header = try TraceHeader.parse(&s) else { continue }
-                if let r = reader { traces.append(try r.finish(&nextGuard)) }
+                if let r = reader { traces.append(try r.finish()) }
                 reader = TraceReader(resolver: resolver, header: header, line: s.line)
                 continue
             }
@@ -59,7 +59,7 @@ public struct TraceParser {
             }
         }
         try reader?.finishSnapshot()
-        if let r = reader { traces.append(try r.finish(&nextGuard)) }
+        if let r = reader { traces.append(try r.finish()) }
         return traces
     }
 }
@@ -150,7 +150,7 @@ private struct TraceReader {
         self.trace = Trace(kind: header?.kind ?? .loop, number: header?.number ?? 0, name: header?.name ?? "")
     }
 
-    func finish(_ nextGuard: inout Int) throws -> Trace {
+    func finish() throws -> Trace {
         if let h = header, h.opCount != trace.ops.count {
             throw TraceParseError(line: headerLine, column: 1, message: "the header says \(h.opCount) ops, the trace has \(trace.ops.count)")
         }
@@ -165,6 +165,7 @@ private struct TraceReader {
         try s.expect("[")
         if !s.take("]") {
             repeat {
+                s.skipSpaces()
                 let column = s.column
                 guard case .variable(let type, let number) = try valueToken(&s) else {
                     throw s.error("expected a variable such as i1 or p0", column: column)
@@ -253,12 +254,15 @@ private struct TraceReader {
                 repeat {
                     s.skipSpaces()
                     let argColumn = s.column
-                    failArgs.append(try value(try valueToken(&s), &s, column: argColumn))
+                    let v = try value(try valueToken(&s), &s, column: argColumn)
+                    if !v.isVariable { throw s.error("fail arguments are variables (constants belong to the snapshot)", column: argColumn) }
+                    if failArgs.contains(v) { throw s.error("\(trace.type(of: v).namePrefix)\(v.variableNumber) appears twice in the fail arguments", column: argColumn) }
+                    failArgs.append(v)
                 } while s.take(",")
                 try s.expect("]", " after the fail arguments")
             }
             let number = guardNumber ?? nextGuard
-            nextGuard = max(nextGuard, number + 1)
+            nextGuard = max(nextGuard, number &+ 1)
             operation.guardInfo = GuardInfo(number: number, snapshot: Snapshot(frames: []))
             pending = PendingSnapshot(opIndex: trace.ops.count, printedFailArgs: failArgs, failArgsLine: s.line, failArgsColumn: column)
         } else if s.peek == "[" {
@@ -286,13 +290,24 @@ private struct TraceReader {
 
     mutating func descriptor(_ s: inout LineScanner, _ opcode: Opcode, column: Int, descr: inout Descriptor, guardNumber: inout Int?) throws {
         let info = opcode.info
-        if s.peek == "<" {
-            s.pos += 1
-            guard s.take(word: "Guard") else { throw s.error("expected <GuardN>") }
+        let rest = s.rest
+        if rest.hasPrefix("<Guard"), rest.dropFirst(6).first?.isNumber == true {
+            s.pos += 6
             let n = try s.integer("the guard number")
             try s.expect(">")
             guard info.isGuard else { throw s.error("\(opcode) is not a guard", column: column) }
             guardNumber = n
+            return
+        }
+        if info.descriptor == .array, s.take(word: "<Array") {
+            if case .none = descr {} else { throw s.error("a second descriptor", column: column) }
+            try s.expect(word: "layout=")
+            let id = try s.integer("the layout id")
+            try s.expect(word: "base=")
+            let base = try s.integer("the items' offset")
+            try s.expect(">")
+            guard let id32 = UInt32(exactly: id), base >= 0 else { throw s.error("expected a layout id and a non-negative offset", column: column) }
+            descr = .array(Layout(id: id32, fixedSize: base))
             return
         }
         let name = s.name()
@@ -387,6 +402,7 @@ private struct TraceReader {
     }
 
     mutating func snapshotVariable(_ type: IRType, _ number: Int, _ s: inout LineScanner, column: Int) throws -> IRValue {
+        try checkNumber(number, &s, column: column)
         let v = IRValue.variable(number)
         let declared = trace.type(of: v)
         if declared == .void {
@@ -415,21 +431,23 @@ private struct TraceReader {
             throw TraceParseError(line: f.line, column: f.column, message: "\(trace.type(of: f.value).namePrefix)\(f.value.variableNumber) is not defined")
         }
         if snapshot.failArgs != p.printedFailArgs {
-            var printer = ""
-            for v in snapshot.failArgs { printer += (printer.isEmpty ? "" : ", ") + "\(trace.type(of: v).namePrefix)\(v.variableNumber)" }
+            let expected = snapshot.failArgs.map { "\(trace.type(of: $0).namePrefix)\($0.variableNumber)" }
             throw TraceParseError(line: p.failArgsLine, column: p.failArgsColumn,
-                                  message: "the fail arguments do not match the snapshot's [\(printer)]")
+                                  message: "the fail arguments do not match the snapshot's [\(expected.joined(separator: ", "))]")
         }
         trace.ops[p.opIndex].guardInfo!.snapshot = snapshot
     }
 
     // MARK: values
 
+    /// The largest variable number a textual trace may use (variables index flat arrays).
+    static let maxVariableNumber = (1 << 20) - 1
+
     /// `i5` → (int, 5).
     static func variableName(_ name: String) -> (IRType, Int)? {
         guard let first = name.first, name.count > 1 else { return nil }
         let digits = name.dropFirst()
-        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits), n < Int(Int32.max) else { return nil }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else { return nil }
         switch first {
         case "i": return (.int, n)
         case "p": return (.ref, n)
@@ -478,6 +496,7 @@ private struct TraceReader {
     mutating func value(_ token: ValueToken, _ s: inout LineScanner, column: Int) throws -> IRValue {
         switch token {
         case .variable(let type, let number):
+            try checkNumber(number, &s, column: column)
             let v = IRValue.variable(number)
             let declared = trace.type(of: v)
             if declared == .void {
@@ -505,7 +524,14 @@ private struct TraceReader {
         }
     }
 
+    func checkNumber(_ number: Int, _ s: inout LineScanner, column: Int) throws {
+        if number > Self.maxVariableNumber {
+            throw s.error("variable numbers above \(Self.maxVariableNumber) are not supported", column: column)
+        }
+    }
+
     mutating func declare(_ type: IRType, _ number: Int, _ s: inout LineScanner, column: Int) throws -> IRValue {
+        try checkNumber(number, &s, column: column)
         guard trace.declareVariable(number, type) else {
             throw s.error("\(type.namePrefix)\(number) is defined twice (variable \(number) is \(trace.type(of: .variable(number)).namePrefix)\(number))", column: column)
         }

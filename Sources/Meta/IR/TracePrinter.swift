@@ -10,7 +10,18 @@
 ///
 /// Constants print as `42`, `1.5`, `ConstClass(name)` for references the caller can name, and otherwise
 /// `ConstPtr(ptrN)`, numbered by first appearance (`ConstPtr(null)` for null). Residual calls print their function
-/// as the first argument: `p7 = call_r(ConstClass(add), p5, p6)`. `TraceParser` reads all of it back.
+/// as the first argument: `p7 = call_r(ConstClass(add), p5, p6)`. Array descriptors print their layout's name, or
+/// `<Array layout=ID base=OFFSET>` when the items do not follow a registered layout. `TraceParser` reads all of it
+/// back.
+///
+/// With `Options.snapshots`, each guard is followed by its resume snapshot, one indented line per frame
+/// (outermost first) and per virtual object:
+///
+/// ```
+/// guard_true(i6) [p0, i3]
+///     frame 'run' code=1 pc=21 locals=[p0, ConstPtr(null)] stack=[p9]
+///     virtual p9 = W_Int(intval=i3)
+/// ```
 public struct TracePrinter {
     /// What to print beyond the plain `jit-log-opt` form.
     public struct Options: Hashable, Sendable {
@@ -62,6 +73,14 @@ public struct TracePrinter {
     func layoutName(_ layout: Layout) -> String {
         let i = Int(layout.id)
         return i < registry.descriptors.count ? registry.descriptors[i].name : "<layout \(layout.id)>"
+    }
+
+    /// The name of an array descriptor: its layout's name, or, for item arrays that are not a registered layout
+    /// (a guest frame's slot array), `<Array layout=ID base=OFFSET>`.
+    func arrayName(_ layout: Layout) -> String {
+        let i = Int(layout.id)
+        if i < registry.descriptors.count, registry.descriptors[i].fixedSize == layout.fixedSize { return registry.descriptors[i].name }
+        return "<Array layout=\(layout.id) base=\(layout.fixedSize)>"
     }
 
     /// The name of a field (`W_Int.intval`).
@@ -132,7 +151,7 @@ private struct PrintState {
         switch op.descr {
         case .none, .call: break
         case .field(let f): items.append("descr=" + printer.fieldName(f))
-        case .array(let l): items.append("descr=" + printer.layoutName(l))
+        case .array(let l): items.append("descr=" + printer.arrayName(l))
         case .size(let l): items.append(op.opcode == .guardClass ? printer.layoutName(l) : "descr=" + printer.layoutName(l))
         case .loop(let token): items.append("descr=\(token)")
         case .text(let t): items.append(TraceText.quote(t))

@@ -28,13 +28,13 @@ public struct RegistryResolver: TraceResolver {
     }
 
     public func layout(named name: String) -> Layout? {
-        registry.descriptors.dropFirst().first { $0.name == name }?.layout
+        registry.descriptors.first { $0.name == name }?.layout
     }
 
     public func field(named name: String) -> FieldDescriptor? {
         guard let dot = name.lastIndex(of: ".") else { return nil }
         let owner = name[..<dot], fieldName = String(name[name.index(after: dot)...])
-        guard let d = registry.descriptors.dropFirst().first(where: { $0.name == owner }),
+        guard let d = registry.descriptors.first(where: { $0.name == owner }),
               let i = d.fieldNames.firstIndex(of: fieldName) else { return nil }
         return d.fields[i]
     }

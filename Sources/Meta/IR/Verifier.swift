@@ -188,8 +188,9 @@ private struct VerifierRun {
             for (k, a) in op.args.enumerated() {
                 if let t = use(a, "argument \(k + 1)"), t == .float { fail("call argument \(k + 1) must be i or r (a word)") }
             }
-            if case .call(let c) = op.descr, c.arity != op.args.count {
-                fail("\(c.name) takes \(c.arity) argument(s), the call passes \(op.args.count)")
+            if case .call(let c) = op.descr {
+                if !(1...3).contains(c.arity) { fail("\(c.name) takes \(c.arity) arguments; residual functions take 1 to 3") }
+                if c.arity != op.args.count { fail("\(c.name) takes \(c.arity) argument(s), the call passes \(op.args.count)") }
             }
         default:
             fail("\(op.opcode) has no argument rule")
