@@ -1,18 +1,6 @@
 import Testing
 @testable import Meta
 
-/// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random, well-typed trace over the IR test world's objects: a loop (or a straight trace ending in `finish`)
 /// with integer and float arithmetic, overflow checks, guards of every kind, loads and stores on boxes and pairs,
 /// allocations, pointer comparisons and residual calls that read, write or are elidable. Its inputs are an int
