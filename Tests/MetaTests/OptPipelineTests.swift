@@ -96,6 +96,7 @@ import Testing
     let result = try o.run(trace, context: context)
     #expect(result.trace.ops.compactMap { $0.guardInfo?.number } == [0, 1, 50])
     #expect(result.context.nextGuardNumber == 51)
+    #expect(result.context.recordedGuard(50) == 1 && result.context.recordedGuard(1) == 1)
     #expect(result.trace.ops.last!.descr == .loop(LoopToken(7)))
 }
 

@@ -71,7 +71,7 @@ public struct LoopPeeling: OptimizationPass {
                 op.result = fresh
             }
             if var g = op.guardInfo {
-                g.number = context.newGuardNumber()
+                g.number = context.newGuardNumber(copying: g.number)
                 for f in g.snapshot.frames.indices {
                     g.snapshot.frames[f].locals = g.snapshot.frames[f].locals.map(renamed)
                     g.snapshot.frames[f].stack = g.snapshot.frames[f].stack.map(renamed)

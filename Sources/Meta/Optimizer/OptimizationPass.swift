@@ -27,6 +27,9 @@ public struct OptimizationContext: Sendable {
     public var nextGuardNumber: Int
     /// The token of the peeled loop made from the loop `original` (the preamble keeps `original`).
     public var peeledLoopToken: @Sendable (LoopToken) -> LoopToken
+    /// For each guard a pass copied, the number of the guard it is a copy of (resume data keyed by recorded guard
+    /// numbers applies to the copy too).
+    public private(set) var guardOrigins: [Int: Int] = [:]
 
     public init(nextOpID: Int = 0, nextGuardNumber: Int, peeledLoopToken: @escaping @Sendable (LoopToken) -> LoopToken) {
         self.nextOpID = nextOpID
@@ -39,10 +42,16 @@ public struct OptimizationContext: Sendable {
         return OpID(nextOpID - 1)
     }
 
-    public mutating func newGuardNumber() -> Int {
+    /// A fresh number for a copy of the guard numbered `original`.
+    public mutating func newGuardNumber(copying original: Int) -> Int {
+        let n = nextGuardNumber
         nextGuardNumber += 1
-        return nextGuardNumber - 1
+        guardOrigins[n] = guardOrigins[original] ?? original
+        return n
     }
+
+    /// The recorded guard that guard `number` is, or is a copy of.
+    public func recordedGuard(_ number: Int) -> Int { guardOrigins[number] ?? number }
 }
 
 /// One optimization pass: a named rewrite of a trace that computes exactly what its input computes.
