@@ -30,7 +30,7 @@ let package = Package(
         // The command line.
         .executableTarget(
             name: "metalab",
-            dependencies: ["MiniPy", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["MiniPy", "Meta", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: optimize
         ),
         .testTarget(name: "MetaTests", dependencies: ["Meta"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MiniPy
+import Meta
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -19,6 +20,26 @@ struct Metalab: ParsableCommand {
 /// Which JIT runs the program.
 enum JitMode: String, ExpressibleByArgument, CaseIterable {
     case off
+    case trace
+}
+
+/// `--jit-param threshold=2,trace_limit=500,virtualizable=off`.
+struct JitParameters: ExpressibleByArgument {
+    var options = TracerOptions()
+    var error: String?
+    init?(argument: String) {
+        for item in argument.split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else {
+                error = "--jit-param expects name=value items separated by commas, got '\(item)'"
+                return
+            }
+            if let message = options.set(String(parts[0]), String(parts[1])) {
+                error = message
+                return
+            }
+        }
+    }
 }
 
 /// A heap size such as `512m`, `2g` or a byte count.
@@ -40,8 +61,21 @@ struct HeapSize: ExpressibleByArgument {
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run a MiniPy program (prints exactly what python3 prints).")
 
-    @Option(name: .long, help: "Execution mode: off (the plain interpreter).")
+    @Option(name: .long, help: "Execution mode: off (the plain interpreter) or trace (the meta-tracing JIT, traces run by the IR executor).")
     var jit: JitMode = .off
+
+    @Option(name: .customLong("jit-param"),
+            help: "Tracer knobs for --jit trace: threshold=N (default 1039), trace_limit=N (6000), inline_depth=N (8), max_aborts=N (5), virtualizable=on|off.")
+    var jitParameters: JitParameters?
+
+    @Flag(name: .long, help: "Print the JIT's counters to stderr at exit.")
+    var stats = false
+
+    @Option(name: .long, help: "Log categories to write, comma-separated: jit-log-noopt, jit-summary, jit-abort.")
+    var log: String?
+
+    @Option(name: .customLong("log-file"), help: "Write the log to PATH instead of stderr.")
+    var logFile: String?
 
     @Option(name: .customLong("max-heap"), help: "Largest live heap before MemoryError, e.g. 512m, 2g (default 4g).")
     var maxHeap: HeapSize?
@@ -56,6 +90,18 @@ struct Run: ParsableCommand {
     func run() throws {
         var options = Program.Options()
         if let maxHeap { options.maxHeapBytes = maxHeap.bytes }
+        if let error = jitParameters?.error { throw ValidationError(error) }
+        if jit == .trace { options.tracing = jitParameters?.options ?? TracerOptions() }
+        options.stats = stats
+        if let log {
+            do { options.logCategories = try JitLogCategory.parse(log) } catch { throw ValidationError(error.description) }
+        }
+        if let logFile {
+            guard let handle = FileManager.default.createFile(atPath: logFile, contents: nil) ? FileHandle(forWritingAtPath: logFile) : nil else {
+                throw ValidationError("cannot write the log file '\(logFile)'")
+            }
+            options.writeLog = { handle.write($0.data(using: .utf8)!) }
+        }
         // `--` ends metalab's options; everything after it belongs to the program.
         var arguments = arguments
         if let separator = arguments.firstIndex(of: "--") { arguments.remove(at: separator) }

@@ -1,23 +1,35 @@
 #!/usr/bin/env python3
 """Runs metalab over the corpus and reports each program whose stdout, exit status or last stderr line differs
-from the committed CPython results. Usage: compare.py [--metalab PATH] [--jit MODE] [NAME-SUBSTRING...]"""
+from the committed CPython results. Usage: compare.py [--metalab PATH] [--jit MODE] [--jit-param K=V,...] [--loops] [NAME-SUBSTRING...]
+
+With --loops (and --jit trace), also reports how many programs compiled at least one loop (from --stats)."""
 import argparse, difflib, os, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+STATS_KEYS = {"loops", "loops dropped", "bridges", "aborts", "traces started", "guard failures", "deopts", "loop entries", "ops recorded",
+              "ops after optimization", "bytecodes traced", "bytecodes interpreted", "bytecodes in jit"}
 
 
-def check(metalab, jit, name):
+def check(metalab, jit, params, name):
     stem = name[:-3]
     args = []
     if os.path.exists(os.path.join(HERE, stem + ".args")):
         args = [a for a in open(os.path.join(HERE, stem + ".args")).read().split("\n") if a]
     try:
-        p = subprocess.run([metalab, "run", name, "--jit", jit] + args, cwd=HERE, capture_output=True, timeout=60)
+        extra = ["--jit-param", params, "--stats"] if jit != "off" else []
+        p = subprocess.run([metalab, "run", name, "--jit", jit] + extra + args, cwd=HERE, capture_output=True, timeout=120)
     except subprocess.TimeoutExpired:
-        return name, "timeout"
+        return name, "timeout", 0
     out = p.stdout.decode("utf-8", "replace")
     err_lines = [l for l in p.stderr.decode("utf-8", "replace").split("\n") if l]
+    loops = 0
+    if jit != "off":
+        # The --stats block ends stderr; the program's own last stderr line comes before it.
+        while err_lines and ": " in err_lines[-1] and err_lines[-1].split(": ")[0] in STATS_KEYS:
+            key, value = err_lines.pop().split(": ")
+            if key == "loops":
+                loops = int(value)
     expected = open(os.path.join(HERE, stem + ".out"), "rb").read().decode("utf-8", "replace")
     status = open(os.path.join(HERE, stem + ".status")).read().split("\n")
     problems = []
@@ -29,24 +41,29 @@ def check(metalab, jit, name):
     last = err_lines[-1] if err_lines else ""
     if last != (status[1] if len(status) > 1 else ""):
         problems.append(f"last stderr line {last!r}, expected {status[1]!r}")
-    return name, "\n".join(problems)
+    return name, "\n".join(problems), loops
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--metalab", default=os.path.join(HERE, "..", "..", ".build", "debug", "metalab"))
     ap.add_argument("--jit", default="off")
+    ap.add_argument("--jit-param", default="threshold=2")
+    ap.add_argument("--loops", action="store_true")
     ap.add_argument("filters", nargs="*")
     a = ap.parse_args()
     a.metalab = os.path.abspath(a.metalab)
     names = sorted(f for f in os.listdir(HERE) if f.endswith(".py") and f not in ("regen.py", "compare.py"))
     names = [n for n in names if not a.filters or any(s in n for s in a.filters)]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(lambda n: check(a.metalab, a.jit, n), names))
-    failed = [(n, r) for n, r in results if r]
+        results = list(pool.map(lambda n: check(a.metalab, a.jit, a.jit_param, n), names))
+    failed = [(n, r) for n, r, _ in results if r]
     for n, r in failed:
         print(f"--- {n}\n{r}\n")
     print(f"{len(names) - len(failed)} passed, {len(failed)} failed")
+    if a.loops:
+        print(f"{sum(1 for _, _, l in results if l > 0)} of {len(names)} programs compiled a loop "
+              f"({sum(l for _, _, l in results)} loops)")
     return 1 if failed else 0
 
 

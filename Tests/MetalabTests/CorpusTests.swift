@@ -58,8 +58,38 @@ func runProcess(_ executable: URL, _ arguments: [String], in directory: URL, tim
                          status: process.terminationStatus)
 }
 
-@Test(arguments: Corpus.programs)
-func corpusProgramMatchesCPython(_ program: String) throws {
+/// The JIT modes the corpus runs in: the plain interpreter, and the meta-tracer with a threshold so low that nearly
+/// every loop is traced (and the checks-then-acts assertion of the recorder runs over the corpus in debug builds).
+enum CorpusMode: String, CaseIterable, CustomTestStringConvertible {
+    case interpreter
+    case tracer
+    /// The tracer with a non-virtualizable frame: every slot access is memory traffic in the trace.
+    case tracerNaiveFrame
+
+    var options: [String] {
+        switch self {
+        case .interpreter: ["--jit", "off"]
+        case .tracer: ["--jit", "trace", "--jit-param", "threshold=2", "--stats"]
+        case .tracerNaiveFrame: ["--jit", "trace", "--jit-param", "threshold=2,virtualizable=off", "--stats"]
+        }
+    }
+
+    var testDescription: String { rawValue }
+}
+
+/// Programs whose hot loops the tracer must compile (a guard against traces that abort everywhere).
+let programsThatCompileLoops: Set<String> = [
+    "ctrl_loops.py", "prog_sieve.py", "prog_mandelbrot.py", "prog_life.py", "prog_matrix.py", "prog_nqueens.py",
+    "prog_sorting.py", "prog_brainfuck.py", "prog_bst.py", "float_math.py", "list_comprehension.py", "class_basics.py",
+]
+
+/// The `--stats` keys, which end stderr in tracer mode.
+let statsKeys: Set<String> = ["loops", "loops dropped", "bridges", "aborts", "traces started", "guard failures", "deopts", "loop entries",
+                              "ops recorded", "ops after optimization", "bytecodes traced", "bytecodes interpreted",
+                              "bytecodes in jit"]
+
+@Test(arguments: Corpus.programs, CorpusMode.allCases)
+func corpusProgramMatchesCPython(_ program: String, _ mode: CorpusMode) throws {
     let dir = Corpus.root
     let stem = String(program.dropLast(3))
     let expectedOut = try String(contentsOf: dir.appendingPathComponent(stem + ".out"), encoding: .utf8)
@@ -67,7 +97,7 @@ func corpusProgramMatchesCPython(_ program: String) throws {
         .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let expectedStatus = Int32(statusLines[0]) ?? -1
     let expectedLastLine = statusLines.count > 1 ? statusLines[1] : ""
-    var args = ["run", program]
+    var args = ["run"] + mode.options + [program]
     let argsFile = dir.appendingPathComponent(stem + ".args")
     if let extra = try? String(contentsOf: argsFile, encoding: .utf8) {
         args += extra.split(separator: "\n").map(String.init)
@@ -75,6 +105,18 @@ func corpusProgramMatchesCPython(_ program: String) throws {
     let result = try runProcess(Corpus.binary, args, in: dir)
     #expect(result.stdout == expectedOut, "stdout of \(program) differs")
     #expect(result.status == expectedStatus, "exit status of \(program): \(result.stderr.suffix(400))")
-    let lastLine = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
-    #expect(lastLine == expectedLastLine, "last stderr line of \(program)")
+    var stderrLines = result.stderr.split(separator: "\n").map(String.init)
+    var stats: [String: Int] = [:]
+    if mode != .interpreter {
+        while let line = stderrLines.last, let colon = line.firstIndex(of: ":"), statsKeys.contains(String(line[..<colon])) {
+            stats[String(line[..<colon])] = Int(line[line.index(colon, offsetBy: 2)...])
+            stderrLines.removeLast()
+        }
+        #expect(stats["loops"] != nil, "no --stats block after \(program)")
+        if programsThatCompileLoops.contains(program) {
+            #expect((stats["loops"] ?? 0) > 0, "\(program) compiled no loop")
+            #expect((stats["bytecodes in jit"] ?? 0) > 0, "\(program) ran no bytecode in compiled loops")
+        }
+    }
+    #expect((stderrLines.last ?? "") == expectedLastLine, "last stderr line of \(program)")
 }

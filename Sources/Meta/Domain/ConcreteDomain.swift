@@ -19,84 +19,92 @@
         self.sp = sp
     }
 
-    @inlinable public func constRef(_ ref: Ref) -> Ref { ref }
-    @inlinable public func constInt(_ value: Int) -> Int { value }
+    @inlinable public func constRef(_ ref: Ref, at _: SourceSite) -> Ref { ref }
+    @inlinable public func constInt(_ value: Int, at _: SourceSite) -> Int { value }
 
-    @inlinable public func getfieldR(_ o: Ref, _ f: FieldDescriptor) -> Ref { Ref(bits: o.pointer.load(fromByteOffset: Int(f.offset), as: UInt.self)) }
-    @inlinable public func getfieldI(_ o: Ref, _ f: FieldDescriptor) -> Int { o.pointer.load(fromByteOffset: Int(f.offset), as: Int.self) }
-    @inlinable public func getfieldF(_ o: Ref, _ f: FieldDescriptor) -> Double { o.pointer.load(fromByteOffset: Int(f.offset), as: Double.self) }
-    @inlinable public func setfieldR(_ o: Ref, _ f: FieldDescriptor, _ v: Ref) { o.pointer.storeBytes(of: v.bits, toByteOffset: Int(f.offset), as: UInt.self) }
-    @inlinable public func setfieldI(_ o: Ref, _ f: FieldDescriptor, _ v: Int) { o.pointer.storeBytes(of: v, toByteOffset: Int(f.offset), as: Int.self) }
-    @inlinable public func setfieldF(_ o: Ref, _ f: FieldDescriptor, _ v: Double) { o.pointer.storeBytes(of: v, toByteOffset: Int(f.offset), as: Double.self) }
-    @inlinable public func getarrayitemR(_ o: Ref, _ t: Layout, _ i: Int) -> Ref {
+    @inlinable public func getfieldR(_ o: Ref, _ f: FieldDescriptor, at _: SourceSite) -> Ref { Ref(bits: o.pointer.load(fromByteOffset: Int(f.offset), as: UInt.self)) }
+    @inlinable public func getfieldI(_ o: Ref, _ f: FieldDescriptor, at _: SourceSite) -> Int { o.pointer.load(fromByteOffset: Int(f.offset), as: Int.self) }
+    @inlinable public func getfieldF(_ o: Ref, _ f: FieldDescriptor, at _: SourceSite) -> Double { o.pointer.load(fromByteOffset: Int(f.offset), as: Double.self) }
+    @inlinable public func setfieldR(_ o: Ref, _ f: FieldDescriptor, _ v: Ref, at _: SourceSite) { o.pointer.storeBytes(of: v.bits, toByteOffset: Int(f.offset), as: UInt.self) }
+    @inlinable public func setfieldI(_ o: Ref, _ f: FieldDescriptor, _ v: Int, at _: SourceSite) { o.pointer.storeBytes(of: v, toByteOffset: Int(f.offset), as: Int.self) }
+    @inlinable public func setfieldF(_ o: Ref, _ f: FieldDescriptor, _ v: Double, at _: SourceSite) { o.pointer.storeBytes(of: v, toByteOffset: Int(f.offset), as: Double.self) }
+    @inlinable public func getarrayitemR(_ o: Ref, _ t: Layout, _ i: Int, at _: SourceSite) -> Ref {
         Ref(bits: o.pointer.load(fromByteOffset: t.fixedSize &+ 8 &* i, as: UInt.self))
     }
-    @inlinable public func setarrayitemR(_ o: Ref, _ t: Layout, _ i: Int, _ v: Ref) {
+    @inlinable public func setarrayitemR(_ o: Ref, _ t: Layout, _ i: Int, _ v: Ref, at _: SourceSite) {
         o.pointer.storeBytes(of: v.bits, toByteOffset: t.fixedSize &+ 8 &* i, as: UInt.self)
     }
-    @inlinable public func new(_ t: Layout) -> Ref? {
+    @inlinable public func new(_ t: Layout, at _: SourceSite) -> Ref? {
         let r = heap.allocate(typeID: t.id, size: t.fixedSize)
         return r.isNull ? nil : r
     }
 
-    @inlinable public func hasType(_ o: Ref, _ t: Layout) -> Bool { Heap.typeID(of: o) == t.id }
-    @inlinable public func promoteTypeID(_ o: Ref) -> UInt32 { Heap.typeID(of: o) }
-    @inlinable public func isSame(_ a: Ref, _ b: Ref) -> Bool { a == b }
-    @inlinable public func isNull(_ o: Ref) -> Bool { o.isNull }
+    @inlinable public func hasType(_ o: Ref, _ t: Layout, at _: SourceSite) -> Bool { Heap.typeID(of: o) == t.id }
+    @inlinable public func promoteTypeID(_ o: Ref, at _: SourceSite) -> UInt32 { Heap.typeID(of: o) }
+    @inlinable public func isSame(_ a: Ref, _ b: Ref, at _: SourceSite) -> Bool { a == b }
+    @inlinable public func isNull(_ o: Ref, at _: SourceSite) -> Bool { o.isNull }
 
-    @inlinable public func intAddOvf(_ a: Int, _ b: Int) -> Int? { let (r, o) = a.addingReportingOverflow(b); return o ? nil : r }
-    @inlinable public func intSubOvf(_ a: Int, _ b: Int) -> Int? { let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : r }
-    @inlinable public func intMulOvf(_ a: Int, _ b: Int) -> Int? { let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : r }
-    @inlinable public func intFloorDiv(_ a: Int, _ b: Int) -> Int? {
+    @inlinable public func intAddOvf(_ a: Int, _ b: Int, at _: SourceSite) -> Int? { let (r, o) = a.addingReportingOverflow(b); return o ? nil : r }
+    @inlinable public func intSubOvf(_ a: Int, _ b: Int, at _: SourceSite) -> Int? { let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : r }
+    @inlinable public func intMulOvf(_ a: Int, _ b: Int, at _: SourceSite) -> Int? { let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : r }
+    @inlinable public func intFloorDiv(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
         if b == 0 || (a == .min && b == -1) { return nil }
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
-    @inlinable public func intMod(_ a: Int, _ b: Int) -> Int? {
+    @inlinable public func intMod(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
         if b == 0 { return nil }
         if b == -1 { return 0 }
         let r = a % b
         return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
     }
-    @inlinable public func intLshiftOvf(_ a: Int, _ b: Int) -> Int? {
+    @inlinable public func intLshiftOvf(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
         if b < 0 || b >= 64 { return a == 0 && b >= 0 ? 0 : nil }
         let r = a << b
         return r >> b == a ? r : nil
     }
-    @inlinable public func intRshift(_ a: Int, _ b: Int) -> Int? {
+    @inlinable public func intRshift(_ a: Int, _ b: Int, at _: SourceSite) -> Int? {
         if b < 0 { return nil }
         return b >= 64 ? (a < 0 ? -1 : 0) : a >> b
     }
-    @inlinable public func intAnd(_ a: Int, _ b: Int) -> Int { a & b }
-    @inlinable public func intOr(_ a: Int, _ b: Int) -> Int { a | b }
-    @inlinable public func intXor(_ a: Int, _ b: Int) -> Int { a ^ b }
-    @inlinable public func intLt(_ a: Int, _ b: Int) -> Int { a < b ? 1 : 0 }
-    @inlinable public func intLe(_ a: Int, _ b: Int) -> Int { a <= b ? 1 : 0 }
-    @inlinable public func intEq(_ a: Int, _ b: Int) -> Int { a == b ? 1 : 0 }
-    @inlinable public func intNe(_ a: Int, _ b: Int) -> Int { a != b ? 1 : 0 }
-    @inlinable public func intGt(_ a: Int, _ b: Int) -> Int { a > b ? 1 : 0 }
-    @inlinable public func intGe(_ a: Int, _ b: Int) -> Int { a >= b ? 1 : 0 }
-    @inlinable public func isTrue(_ c: Int) -> Bool { c != 0 }
-    @inlinable public func promote(_ v: Int) -> Int { v }
+    @inlinable public func intAnd(_ a: Int, _ b: Int, at _: SourceSite) -> Int { a & b }
+    @inlinable public func intOr(_ a: Int, _ b: Int, at _: SourceSite) -> Int { a | b }
+    @inlinable public func intXor(_ a: Int, _ b: Int, at _: SourceSite) -> Int { a ^ b }
+    @inlinable public func intLt(_ a: Int, _ b: Int, at _: SourceSite) -> Int { a < b ? 1 : 0 }
+    @inlinable public func intLe(_ a: Int, _ b: Int, at _: SourceSite) -> Int { a <= b ? 1 : 0 }
+    @inlinable public func intEq(_ a: Int, _ b: Int, at _: SourceSite) -> Int { a == b ? 1 : 0 }
+    @inlinable public func intNe(_ a: Int, _ b: Int, at _: SourceSite) -> Int { a != b ? 1 : 0 }
+    @inlinable public func intGt(_ a: Int, _ b: Int, at _: SourceSite) -> Int { a > b ? 1 : 0 }
+    @inlinable public func intGe(_ a: Int, _ b: Int, at _: SourceSite) -> Int { a >= b ? 1 : 0 }
+    @inlinable public func isTrue(_ c: Int, at _: SourceSite) -> Bool { c != 0 }
+    @inlinable public func promote(_ v: Int, at _: SourceSite) -> Int { v }
 
-    @inlinable public func floatAdd(_ a: Double, _ b: Double) -> Double { a + b }
-    @inlinable public func floatSub(_ a: Double, _ b: Double) -> Double { a - b }
-    @inlinable public func floatMul(_ a: Double, _ b: Double) -> Double { a * b }
-    @inlinable public func floatTrueDiv(_ a: Double, _ b: Double) -> Double { a / b }
-    @inlinable public func floatLt(_ a: Double, _ b: Double) -> Int { a < b ? 1 : 0 }
-    @inlinable public func floatLe(_ a: Double, _ b: Double) -> Int { a <= b ? 1 : 0 }
-    @inlinable public func floatEq(_ a: Double, _ b: Double) -> Int { a == b ? 1 : 0 }
-    @inlinable public func floatNe(_ a: Double, _ b: Double) -> Int { a != b ? 1 : 0 }
-    @inlinable public func floatGt(_ a: Double, _ b: Double) -> Int { a > b ? 1 : 0 }
-    @inlinable public func floatGe(_ a: Double, _ b: Double) -> Int { a >= b ? 1 : 0 }
-    @inlinable public func intToFloat(_ a: Int) -> Double { Double(a) }
-    @inlinable public func floatIsZero(_ a: Double) -> Bool { a == 0 }
+    @inlinable public func floatAdd(_ a: Double, _ b: Double, at _: SourceSite) -> Double { a + b }
+    @inlinable public func floatSub(_ a: Double, _ b: Double, at _: SourceSite) -> Double { a - b }
+    @inlinable public func floatMul(_ a: Double, _ b: Double, at _: SourceSite) -> Double { a * b }
+    @inlinable public func floatTrueDiv(_ a: Double, _ b: Double, at _: SourceSite) -> Double { a / b }
+    @inlinable public func floatLt(_ a: Double, _ b: Double, at _: SourceSite) -> Int { a < b ? 1 : 0 }
+    @inlinable public func floatLe(_ a: Double, _ b: Double, at _: SourceSite) -> Int { a <= b ? 1 : 0 }
+    @inlinable public func floatEq(_ a: Double, _ b: Double, at _: SourceSite) -> Int { a == b ? 1 : 0 }
+    @inlinable public func floatNe(_ a: Double, _ b: Double, at _: SourceSite) -> Int { a != b ? 1 : 0 }
+    @inlinable public func floatGt(_ a: Double, _ b: Double, at _: SourceSite) -> Int { a > b ? 1 : 0 }
+    @inlinable public func floatGe(_ a: Double, _ b: Double, at _: SourceSite) -> Int { a >= b ? 1 : 0 }
+    @inlinable public func intToFloat(_ a: Int, at _: SourceSite) -> Double { Double(a) }
+    @inlinable public func floatIsZero(_ a: Double, at _: SourceSite) -> Bool { a == 0 }
 
-    @inlinable public func callR(_ f: ResidualFunction1, _ a: Ref) -> Ref { Ref(bits: f.function(a.bits)) }
-    @inlinable public func callR(_ f: ResidualFunction2, _ a: Ref, _ b: Ref) -> Ref { Ref(bits: f.function(a.bits, b.bits)) }
-    @inlinable public func callR(_ f: ResidualFunction3, _ a: Ref, _ b: Ref, _ c: Ref) -> Ref {
+    @inlinable public func callR(_ f: ResidualFunction1, _ a: Ref, at _: SourceSite) -> Ref { Ref(bits: f.function(a.bits)) }
+    @inlinable public func callR(_ f: ResidualFunction2, _ a: Ref, _ b: Ref, at _: SourceSite) -> Ref { Ref(bits: f.function(a.bits, b.bits)) }
+    @inlinable public func callR(_ f: ResidualFunction3, _ a: Ref, _ b: Ref, _ c: Ref, at _: SourceSite) -> Ref {
         Ref(bits: f.function(a.bits, b.bits, c.bits))
     }
+
+    @inlinable public static var observesFrames: Bool { false }
+    @inlinable public static var isTracing: Bool { false }
+    @inlinable public mutating func instructionStarted() {}
+    @inlinable public mutating func jitMergePoint(code: UnsafeRawPointer, pc: Int, depth: Int) -> Bool { false }
+    @inlinable public mutating func notTraceable(_ reason: StaticString) {}
+    @inlinable public mutating func frameReturns(depth: Int) {}
+    @inlinable public mutating func stackTopPublished(at _: SourceSite) {}
 
     @inlinable public mutating func switchFrame(locals: UnsafeMutablePointer<Ref>, sp: UnsafeMutablePointer<Ref>) {
         self.locals = locals
@@ -106,16 +114,16 @@
         get { sp }
         set { sp = newValue }
     }
-    @inlinable public func concrete(_ v: Ref) -> Ref { v }
+    @inlinable public func concrete(_ v: Ref, at _: SourceSite) -> Ref { v }
 
     // Frame slots are read and written as raw words: with typed `pointee` accesses, Swift 6.3.1's optimizer
     // dropped a store to a slot that had just been read (LOAD_METHOD's `poke` after `peek`) in release builds.
-    @inlinable public func local(_ i: Int) -> Ref { Self.load(locals + i) }
-    @inlinable public mutating func setLocal(_ i: Int, _ v: Ref) { Self.store(locals + i, v) }
-    @inlinable public mutating func push(_ v: Ref) { Self.store(sp, v); sp += 1 }
-    @inlinable public mutating func pop() -> Ref { sp -= 1; return Self.load(sp) }
-    @inlinable public func peek(_ depth: Int) -> Ref { Self.load(sp - 1 - depth) }
-    @inlinable public mutating func poke(_ depth: Int, _ v: Ref) { Self.store(sp - 1 - depth, v) }
+    @inlinable public func local(_ i: Int, at _: SourceSite) -> Ref { Self.load(locals + i) }
+    @inlinable public mutating func setLocal(_ i: Int, _ v: Ref, at _: SourceSite) { Self.store(locals + i, v) }
+    @inlinable public mutating func push(_ v: Ref, at _: SourceSite) { Self.store(sp, v); sp += 1 }
+    @inlinable public mutating func pop(at _: SourceSite) -> Ref { sp -= 1; return Self.load(sp) }
+    @inlinable public func peek(_ depth: Int, at _: SourceSite) -> Ref { Self.load(sp - 1 - depth) }
+    @inlinable public mutating func poke(_ depth: Int, _ v: Ref, at _: SourceSite) { Self.store(sp - 1 - depth, v) }
 
     @inlinable static func load(_ slot: UnsafeMutablePointer<Ref>) -> Ref {
         Ref(bits: UnsafeRawPointer(slot).load(as: UInt.self))

@@ -61,6 +61,7 @@ public final class IRExecutor {
     /// The dispatch loop.
     private func execute(_ r: UnsafeMutablePointer<UInt64>, _ moves: UnsafeMutablePointer<UInt64>) -> TraceExit {
         var overflow = false
+        var iterations = 0
         return program.code.withUnsafeBufferPointer { code in
             program.lists.withUnsafeBufferPointer { lists in
                 var pc = 0
@@ -77,6 +78,7 @@ public final class IRExecutor {
                     var guardHolds = true
                     switch ins.opcode {
                     case .label:
+                        iterations &+= 1
                         if heap.collectRequested { heap.collect() }
                     case .jump:
                         let n = Int(ins.count), from = Int(ins.list)
@@ -84,14 +86,14 @@ public final class IRExecutor {
                         if ins.imm < 0 {
                             let token: LoopToken
                             if case .loop(let t) = trace.ops[pc].descr { token = t } else { token = LoopToken(-1) }
-                            return exit(.jumped(token), ins, moves)
+                            return exit(iterations, .jumped(token), ins, moves)
                         }
                         let to = ins.imm2
                         for k in 0..<n { r[Int(lists[to + k])] = moves[k] }
                         pc = ins.imm
                         continue
                     case .finish:
-                        return exit(.finished(opIndex: pc), ins, r)
+                        return exit(iterations, .finished(opIndex: pc), ins, r)
                     case .debugMergePoint:
                         break
                     case .intAdd: setInt(ins.dst, int(ins.a) &+ int(ins.b))
@@ -149,7 +151,9 @@ public final class IRExecutor {
                         pointer(ins.a).storeBytes(of: r[Int(ins.dst)], toByteOffset: ins.imm &+ 8 &* int(ins.b), as: UInt64.self)
                     case .newWithVtable:
                         let object = heap.allocate(typeID: UInt32(ins.imm), size: ins.imm2)
-                        if object.isNull { return TraceExit(reason: .outOfMemory(opIndex: pc), values: []) }
+                        if object.isNull { var e = TraceExit(reason: .outOfMemory(opIndex: pc), values: [])
+                            e.iterations = iterations
+                            return e }
                         r[Int(ins.dst)] = UInt64(object.bits)
                     case .callI, .callR, .callF, .callN:
                         let from = Int(ins.list)
@@ -176,7 +180,7 @@ public final class IRExecutor {
                     }
                     if !guardHolds {
                         let number = trace.ops[pc].guardInfo?.number ?? -1
-                        return exit(.guardFailed(opIndex: pc, guardNumber: number), ins, r)
+                        return exit(iterations, .guardFailed(opIndex: pc, guardNumber: number), ins, r)
                     }
                     pc &+= 1
                 }
@@ -186,7 +190,7 @@ public final class IRExecutor {
 
     /// The exit through `ins`, with the values of its register list (`words` is the register file, or for a jump
     /// the move buffer holding its arguments in order).
-    private func exit(_ reason: TraceExit.Reason, _ ins: ExecutorProgram.Instruction, _ words: UnsafeMutablePointer<UInt64>) -> TraceExit {
+    private func exit(_ iterations: Int, _ reason: TraceExit.Reason, _ ins: ExecutorProgram.Instruction, _ words: UnsafeMutablePointer<UInt64>) -> TraceExit {
         let fromMoves = ins.opcode == .jump
         var values: [ConcreteValue] = []
         values.reserveCapacity(Int(ins.count))
@@ -195,7 +199,9 @@ public final class IRExecutor {
             let word = fromMoves ? words[k] : words[Int(program.lists[index])]
             values.append(ConcreteValue(word: word, type: program.listTypes[index]))
         }
-        return TraceExit(reason: reason, values: values)
+        var result = TraceExit(reason: reason, values: values)
+        result.iterations = iterations
+        return result
     }
 }
 

@@ -14,6 +14,15 @@ public struct TraceExit: Hashable, Sendable {
 
     public let reason: Reason
     public let values: [ConcreteValue]
+    /// How many times the run passed a `label` (loop iterations begun, the first included). A statistic: exits
+    /// compare by reason and values alone.
+    public internal(set) var iterations = 0
+
+    public static func == (a: TraceExit, b: TraceExit) -> Bool { a.reason == b.reason && a.values == b.values }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(reason)
+        hasher.combine(values)
+    }
 
     public init(reason: Reason, values: [ConcreteValue]) {
         self.reason = reason

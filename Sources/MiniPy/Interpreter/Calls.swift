@@ -214,8 +214,7 @@ extension Runtime {
         do {
             if try callAt(slot, argc: args.count + keywords.count, kwnames: kwnames, d: &d) {
                 frames.current.pointee.isEntry = true
-                var inner = ConcreteDomain(heap: heap, locals: slot, sp: slot)
-                let r = try Interpreter<ConcreteDomain>(self).run(&inner)
+                let r = try runDispatchLoop(slot)
                 frames.top = slot
                 return r
             }
@@ -252,8 +251,18 @@ extension Runtime {
         frames.top = slot + 1
         try pushFrame(function: function, at: slot, argc: 0, kwnames: .null, constructed: .null, localsDict: localsDict)
         frames.current.pointee.isEntry = true
-        var d = ConcreteDomain(heap: heap, locals: slot, sp: slot)
         defer { frames.top = slot }
+        return try runDispatchLoop(slot)
+    }
+
+    /// Runs the dispatch loop from the top frame (an entry frame whose callee slot is `slot`) in the concrete
+    /// domain, or in the counting one when instructions are counted (`--stats`).
+    private func runDispatchLoop(_ slot: UnsafeMutablePointer<Ref>) throws(PyException) -> Ref {
+        var d = ConcreteDomain(heap: heap, locals: slot, sp: slot)
+        if let instructionCounter {
+            var counting = CountingDomain(d, counter: instructionCounter)
+            return try Interpreter<CountingDomain>(self).run(&counting)
+        }
         return try Interpreter<ConcreteDomain>(self).run(&d)
     }
 

@@ -80,14 +80,18 @@ struct Interpreter<D: Domain> {
         return r
     }
 
-    @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction3, _ a: D.R, _ b: D.R, _ c: D.R) throws(PyException) {
+    @discardableResult
+    @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction3, _ a: D.R, _ b: D.R, _ c: D.R) throws(PyException) -> D.R {
         sync(&d)
-        if d.isNull(d.callR(f, a, b, c)) { throw rt.takePending() }
+        let r = d.callR(f, a, b, c)
+        if d.isNull(r) { throw rt.takePending() }
+        return r
     }
 
     /// Publishes the executing frame's stack top, so that a collection or a nested call sees every live value.
     @inline(__always) func sync(_ d: inout D) {
         rt.frames.top = d.stackTop
+        d.stackTopPublished()
     }
 
     /// Branch on a guest value's truth (bools and None directly, anything else through `is_true`).
@@ -95,19 +99,32 @@ struct Interpreter<D: Domain> {
         if d.isSame(v, d.constRef(rt.trueObject)) { return true }
         if d.isSame(v, d.constRef(rt.falseObject)) || d.isSame(v, d.constRef(rt.none)) { return false }
         if d.hasType(v, L.int) { return d.isTrue(d.intNe(d.getfieldI(v, L.intval), d.constInt(0))) }
+        // An instance's truth runs guest code (`__bool__`, `__len__`): a guard on its result would follow effects.
+        if D.isTracing && d.hasType(v, L.instance) { d.notTraceable("the truth of an instance") }
         let b = try residual(&d, Residuals.truth, v)
         return d.isSame(b, d.constRef(rt.trueObject))
     }
 
     /// Runs from the current top frame until the frame marked `isEntry` returns; returns its value.
+    ///
+    /// Under a domain whose `jitMergePoint` asks to leave (the tracer, when a trace closes or aborts), returns
+    /// `Ref.null` instead, with the frames published: the JIT driver continues from them.
     func run(_ d: inout D) throws(PyException) -> Ref {
         let frames = rt.frames
         var state = DispatchState(frames.current)
         d.switchFrame(locals: state.frame.pointee.base, sp: state.frame.pointee.sp)
+        // Set while the JIT driver runs from a loop header: an exception it lets out has already unwound past this
+        // loop's entry frame.
+        var leavingThroughDriver = false
 
         while true {
             do {
                 while true {
+                    if D.observesFrames {
+                        state.publish(&d, rt)
+                        if d.jitMergePoint(code: UnsafeRawPointer(state.code), pc: state.pc, depth: frames.depth) { return .null }
+                    }
+                    d.instructionStarted()
                     let instruction = state.code[state.pc]
                     state.pc += 1
                     let arg = Int(instruction.arg)
@@ -160,19 +177,38 @@ struct Interpreter<D: Domain> {
                     case .LOAD_CLOSURE:
                         d.push(d.local(state.info.nlocals + arg))
                     case .LOAD_GLOBAL:
-                        d.push(d.constRef(try rt.loadGlobal(state.frame.pointee.globals, state.names[arg])))
+                        if D.isTracing {
+                            // A residual lookup each time (globals change): the dict is green, the name a constant.
+                            let globals = d.constRef(state.frame.pointee.globals)
+                            d.push(try residual(&d, Residuals.loadGlobal, globals, d.constRef(state.names[arg])))
+                        } else {
+                            d.push(d.constRef(try rt.loadGlobal(state.frame.pointee.globals, state.names[arg])))
+                        }
                     case .STORE_GLOBAL:
-                        rt.dictSetStr(state.frame.pointee.globals, state.names[arg], d.concrete(d.pop()))
+                        let v = d.pop()
+                        try residual(&d, Residuals.storeName, d.constRef(state.frame.pointee.globals), d.constRef(state.names[arg]), v)
                     case .DELETE_GLOBAL:
+                        d.notTraceable("DELETE_GLOBAL")
                         if try rt.dictDelete(state.frame.pointee.globals, state.names[arg]).isNull {
                             throw rt.error(rt.exceptions.NameError, "name '\(rt.string(state.names[arg]))' is not defined")
                         }
                     case .LOAD_NAME:
-                        let v = rt.dictGetStr(state.frame.pointee.localsDict, state.names[arg])
-                        d.push(d.constRef(v.isNull ? try rt.loadGlobal(state.frame.pointee.globals, state.names[arg]) : v))
+                        if D.isTracing {
+                            let names = d.constRef(state.frame.pointee.localsDict), globals = d.constRef(state.frame.pointee.globals)
+                            d.push(try residual(&d, Residuals.loadName, names, globals, d.constRef(state.names[arg])))
+                        } else {
+                            let v = rt.dictGetStr(state.frame.pointee.localsDict, state.names[arg])
+                            d.push(d.constRef(v.isNull ? try rt.loadGlobal(state.frame.pointee.globals, state.names[arg]) : v))
+                        }
                     case .STORE_NAME:
-                        rt.dictSetStr(state.frame.pointee.localsDict, state.names[arg], d.concrete(d.pop()))
+                        if D.isTracing {
+                            let v = d.pop()
+                            try residual(&d, Residuals.storeName, d.constRef(state.frame.pointee.localsDict), d.constRef(state.names[arg]), v)
+                        } else {
+                            rt.dictSetStr(state.frame.pointee.localsDict, state.names[arg], d.concrete(d.pop()))
+                        }
                     case .DELETE_NAME:
+                        d.notTraceable("DELETE_NAME")
                         if try rt.dictDelete(state.frame.pointee.localsDict, state.names[arg]).isNull {
                             throw rt.error(rt.exceptions.NameError, "name '\(rt.string(state.names[arg]))' is not defined")
                         }
@@ -183,8 +219,21 @@ struct Interpreter<D: Domain> {
                         let o = d.pop(), v = d.pop()
                         try residual(&d, Residuals.setAttr, o, d.constRef(state.names[arg]), v)
                     case .DELETE_ATTR:
+                        d.notTraceable("DELETE_ATTR")
                         sync(&d)
                         try rt.delAttr(d.concrete(d.pop()), state.names[arg])
+                    case .LOAD_METHOD where D.isTracing:
+                        // The receiver stays red: the lookup is a residual that only reads (guards may follow it).
+                        let o = d.peek(0)
+                        let m = d.callR(Residuals.lookupMethod, o, d.constRef(state.names[arg]))
+                        if d.isNull(m) {
+                            let value = try residual(&d, Residuals.getAttr, o, d.constRef(state.names[arg]))
+                            d.poke(0, d.constRef(.null))
+                            d.push(value)
+                        } else {
+                            d.poke(0, m)
+                            d.push(o)
+                        }
                     case .LOAD_METHOD:
                         sync(&d)
                         let o = d.concrete(d.peek(0))
@@ -198,6 +247,13 @@ struct Interpreter<D: Domain> {
                             // [obj] -> [method obj]
                             d.poke(0, d.constRef(m))
                             d.push(d.constRef(o))
+                        }
+                    case .CALL_METHOD where D.isTracing:
+                        state.frame.pointee.pc = state.pc - 1
+                        if d.isNull(d.peek(arg + 1)) {
+                            try tracedCall(&d, &state, argc: arg, nullBelow: true)
+                        } else {
+                            try tracedCall(&d, &state, argc: arg + 1)
                         }
                     case .CALL_METHOD:
                         let slot = d.stackTop - arg - 2
@@ -213,9 +269,9 @@ struct Interpreter<D: Domain> {
                         }
 
                     case .UNARY_POSITIVE, .UNARY_NEGATIVE, .UNARY_INVERT:
-                        sync(&d)
-                        let op: UnaryOp = instruction.opcode == .UNARY_NEGATIVE ? .negative : instruction.opcode == .UNARY_POSITIVE ? .positive : .invert
-                        d.push(d.constRef(try rt.unaryOp(op, d.concrete(d.pop()))))
+                        let v = d.pop()
+                        let op = instruction.opcode == .UNARY_NEGATIVE ? Residuals.negative : instruction.opcode == .UNARY_POSITIVE ? Residuals.positive : Residuals.invert
+                        d.push(try residual(&d, op, v))
                     case .UNARY_NOT:
                         let v = d.pop()
                         d.push(d.constRef(try truth(&d, v) ? rt.falseObject : rt.trueObject))
@@ -263,13 +319,15 @@ struct Interpreter<D: Domain> {
                         }
                         try residual(&d, Residuals.setItem, o, k, v)
                     case .DELETE_SUBSCR:
+                        d.notTraceable("DELETE_SUBSCR")
                         sync(&d)
                         let k = d.pop(), o = d.pop()
                         try rt.delItem(d.concrete(o), d.concrete(k))
                     case .BUILD_SLICE:
-                        let step = arg == 3 ? d.concrete(d.pop()) : rt.none
-                        let hi = d.concrete(d.pop()), lo = d.concrete(d.pop())
-                        d.push(d.constRef(rt.newSlice(lo, hi, step)))
+                        let step = arg == 3 ? d.pop() : d.constRef(rt.none)
+                        let hi = d.pop(), lo = d.pop()
+                        sync(&d)
+                        d.push(d.callR(Residuals.newSlice, lo, hi, step))
                     case .COMPARE_OP:
                         let b = d.pop(), a = d.pop()
                         if d.hasType(a, L.int) && d.hasType(b, L.int) {
@@ -305,20 +363,36 @@ struct Interpreter<D: Domain> {
                         d.push(d.constRef(rt.bool(same != (arg == 1))))
                     case .CONTAINS_OP:
                         let b = d.pop(), a = d.pop()
-                        let r = try residual(&d, Residuals.contains, a, b)
-                        let yes = d.isSame(r, d.constRef(rt.trueObject))
-                        d.push(d.constRef(rt.bool(yes != (arg == 1))))
+                        d.push(try residual(&d, arg == 1 ? Residuals.notContains : Residuals.contains, a, b))
 
                     case .JUMP_FORWARD:
                         state.pc = arg
                     case .JUMP_BACKWARD:
-                        // can_enter_jit: the loop header; a safepoint for the GC and Ctrl-C (an exception raised
-                        // here belongs to this instruction, inside the loop's try blocks).
-                        if rt.heap.collectRequested || Runtime.interruptRequested != 0 {
+                        // A safepoint for the GC and Ctrl-C (an exception raised here belongs to this instruction,
+                        // inside the loop's try blocks); in a trace, a residual call on every iteration.
+                        if D.isTracing {
+                            _ = try residual(&d, Residuals.safepoint, d.constRef(rt.none))
+                        } else if rt.heap.collectRequested || Runtime.interruptRequested != 0 {
                             sync(&d)
                             try rt.safepoint()
                         }
                         state.pc = arg
+                        // can_enter_jit: the loop header's counter; hot loops are traced or entered from here.
+                        if !D.isTracing, let jit = rt.jit {
+                            state.publish(&d, rt)
+                            leavingThroughDriver = true
+                            let exit = try jit.canEnterJit(state.frame, depth: frames.depth)
+                            leavingThroughDriver = false
+                            switch exit {
+                            case .stay: break
+                            case .resume: state.enter(frames.current, &d)
+                            case .returned(let value): return value
+                            case .raise(let exception):
+                                state.enter(frames.current, &d)
+                                state.pc += 1  // the unwinder blames the instruction before the pc
+                                throw exception
+                            }
+                        }
                     case .POP_JUMP_IF_FALSE:
                         let c = d.pop()
                         if try !truth(&d, c) { state.pc = arg }
@@ -349,6 +423,37 @@ struct Interpreter<D: Domain> {
                             }
                             continue
                         }
+                        if d.hasType(it, L.iterator) && d.isTrue(d.intEq(d.getfieldI(it, L.iterKind), d.constInt(IteratorKind.sequence.rawValue))) {
+                            // list and tuple iteration without a call.
+                            let seq = d.getfieldR(it, L.iterA)
+                            let i = d.getfieldI(it, L.iterIndex)
+                            let isList = d.hasType(seq, L.list)
+                            let n = d.getfieldI(seq, isList ? L.listLength : L.tupleLength)
+                            if d.isTrue(d.intLt(i, n)), let next = d.intAddOvf(i, d.constInt(1)) {
+                                let v = isList ? d.getarrayitemR(d.getfieldR(seq, L.listItems), L.array, i) : d.getarrayitemR(seq, L.tuple, i)
+                                d.setfieldI(it, L.iterIndex, next)
+                                d.push(v)
+                            } else {
+                                _ = d.pop()
+                                state.pc = arg
+                            }
+                            continue
+                        }
+                        if D.isTracing && d.hasType(it, L.iterator) {
+                            // Other iterators advance inside the call, so a guard on its result would follow that
+                            // effect: branch first on whether there is a next item, found without advancing.
+                            let more = d.callR(Residuals.iteratorHasNext, it)
+                            if d.isSame(more, d.constRef(rt.trueObject)) {
+                                d.push(try residual(&d, Residuals.next, it))
+                                continue
+                            }
+                            if d.isSame(more, d.constRef(rt.falseObject)) {
+                                _ = d.pop()
+                                state.pc = arg
+                                continue
+                            }
+                        }
+                        d.notTraceable("FOR_ITER over an iterator that cannot tell whether it has a next item")
                         let v = try residual(&d, Residuals.next, it)
                         if d.isSame(v, it) {
                             _ = d.pop()
@@ -358,16 +463,19 @@ struct Interpreter<D: Domain> {
                         }
 
                     case .BUILD_TUPLE:
-                        let t = rt.newTupleUninitialized(arg)
-                        for i in 0..<arg { t.refTail(L.tuple)[arg - 1 - i] = d.concrete(d.pop()) }
-                        d.push(d.constRef(t))
+                        d.push(arg == 0 ? d.constRef(rt.emptyTuple) : buildTuple(&d, count: arg))
                     case .BUILD_LIST:
-                        let l = rt.newList(capacity: arg)
-                        let p = l.ref(L.listItems).refTail(L.array)
-                        for i in 0..<arg { p[arg - 1 - i] = d.concrete(d.pop()) }
-                        l.set(L.listLength, arg)
-                        d.push(d.constRef(l))
+                        let capacity = max(arg, 4)
+                        guard let l = d.new(L.list), let items = d.new(Layout(id: L.array.id, fixedSize: L.array.fixedSize + 8 * capacity)) else {
+                            rt.fatalMemoryError()
+                        }
+                        d.setfieldI(items, L.arrayCapacity, d.constInt(capacity))
+                        for i in 0..<arg { d.setarrayitemR(items, L.array, d.constInt(arg - 1 - i), d.pop()) }
+                        d.setfieldR(l, L.listItems, items)
+                        d.setfieldI(l, L.listLength, d.constInt(arg))
+                        d.push(l)
                     case .BUILD_SET:
+                        d.notTraceable("BUILD_SET")
                         sync(&d)
                         let s = rt.newSet(capacity: arg)
                         for i in stride(from: arg - 1, through: 0, by: -1) {
@@ -377,6 +485,7 @@ struct Interpreter<D: Domain> {
                         d.stackTop -= arg
                         d.push(d.constRef(s))
                     case .BUILD_MAP:
+                        d.notTraceable("BUILD_MAP")
                         sync(&d)
                         let m = rt.newDict(capacity: arg)
                         for i in stride(from: 2 * arg - 1, through: 1, by: -2) {
@@ -386,48 +495,93 @@ struct Interpreter<D: Domain> {
                         d.push(d.constRef(m))
                     case .LIST_APPEND:
                         let v = d.pop()
-                        rt.listAppend(d.concrete(d.peek(arg - 1)), d.concrete(v))
+                        if D.isTracing {
+                            _ = try residual(&d, Residuals.listAppend, d.peek(arg - 1), v)
+                        } else {
+                            rt.listAppend(d.concrete(d.peek(arg - 1)), d.concrete(v))
+                        }
                     case .SET_ADD:
+                        d.notTraceable("SET_ADD")
                         sync(&d)
                         let v = d.concrete(d.pop())
                         try rt.dictSet(d.concrete(d.peek(arg - 1)), v, v)
                     case .MAP_ADD:
+                        d.notTraceable("MAP_ADD")
                         sync(&d)
                         let v = d.concrete(d.pop()), k = d.concrete(d.pop())
                         try rt.dictSet(d.concrete(d.peek(arg - 1)), k, v)
                     case .LIST_EXTEND:
+                        d.notTraceable("LIST_EXTEND")
                         sync(&d)
                         let src = d.concrete(d.peek(0))
                         try rt.listExtend(d.concrete(d.peek(arg)), src)
                         _ = d.pop()
                     case .LIST_TO_TUPLE:
+                        d.notTraceable("LIST_TO_TUPLE")
                         d.push(d.constRef(rt.newTuple(rt.items(d.concrete(d.pop())))))
                     case .DICT_MERGE, .DICT_UPDATE:
+                        d.notTraceable("DICT_MERGE")
                         sync(&d)
                         let src = d.concrete(d.peek(0))
                         try rt.dictMerge(d.concrete(d.peek(arg)), src, rejectDuplicates: instruction.opcode == .DICT_MERGE)
                         _ = d.pop()
                     case .UNPACK_SEQUENCE:
+                        let s = d.pop()
+                        if d.hasType(s, L.tuple) && d.isTrue(d.intEq(d.getfieldI(s, L.tupleLength), d.constInt(arg))) {
+                            for i in stride(from: arg - 1, through: 0, by: -1) { d.push(d.getarrayitemR(s, L.tuple, d.constInt(i))) }
+                            continue
+                        }
+                        if d.hasType(s, L.list) && d.isTrue(d.intEq(d.getfieldI(s, L.listLength), d.constInt(arg))) {
+                            let items = d.getfieldR(s, L.listItems)
+                            for i in stride(from: arg - 1, through: 0, by: -1) { d.push(d.getarrayitemR(items, L.array, d.constInt(i))) }
+                            continue
+                        }
+                        d.notTraceable("UNPACK_SEQUENCE of something other than a tuple or list of the right length")
                         sync(&d)
-                        let items = try rt.unpack(d.concrete(d.pop()), count: arg)
+                        let items = try rt.unpack(d.concrete(s), count: arg)
                         for x in items.reversed() { d.push(d.constRef(x)) }
                     case .UNPACK_EX:
+                        d.notTraceable("UNPACK_EX")
                         sync(&d)
                         let before = arg & 0xFF, after = arg >> 8
                         let items = try rt.unpackStarred(d.concrete(d.pop()), before: before, after: after)
                         for x in items.reversed() { d.push(d.constRef(x)) }
                     case .FORMAT_VALUE:
-                        sync(&d)
-                        let spec = arg & 0x04 != 0 ? rt.string(d.concrete(d.pop())) : ""
-                        let v = d.concrete(d.peek(0))
-                        let s = try rt.formatForFString(v, conversion: arg & 0x03, spec: spec)
-                        d.poke(0, d.constRef(s))
+                        // The conversion is green; the spec (a string) is pushed only when present.
+                        if arg & 0x04 != 0 {
+                            let spec = d.pop(), v = d.pop()
+                            d.push(try residual(&d, Residuals.formatValueWithSpec[arg & 0x03], v, spec))
+                        } else {
+                            let v = d.pop()
+                            d.push(try residual(&d, Residuals.formatValue[arg & 0x03], v))
+                        }
                     case .BUILD_STRING:
-                        var s = ""
-                        for i in stride(from: arg - 1, through: 0, by: -1) { s += rt.string(d.concrete(d.peek(i))) }
-                        d.stackTop -= arg
-                        d.push(d.constRef(rt.newStr(s)))
+                        if arg == 0 {
+                            d.push(d.constRef(rt.intern("")))
+                        } else {
+                            // Concatenated pairwise from the left: one residual per piece.
+                            var pieces: [D.R] = []
+                            for _ in 0..<arg { pieces.append(d.pop()) }
+                            var s = pieces[arg - 1]
+                            for i in stride(from: arg - 2, through: 0, by: -1) { s = try residual(&d, Residuals.concatStrings, s, pieces[i]) }
+                            d.push(s)
+                        }
 
+                    case .MAKE_FUNCTION where D.isTracing:
+                        // A residual allocation of the function; the code object and the globals are green.
+                        let code = d.pop()
+                        let closure = arg & 0x08 != 0 ? d.pop() : d.constRef(.null)
+                        if arg & 0x02 != 0 { d.notTraceable("MAKE_FUNCTION with keyword-only defaults") }
+                        let kwdefaults = arg & 0x02 != 0 ? d.pop() : d.constRef(.null)
+                        let defaults = arg & 0x01 != 0 ? d.pop() : d.constRef(.null)
+                        if arg & 0x02 != 0 {
+                            d.push(d.constRef(rt.newFunction(d.concrete(code), globals: state.frame.pointee.globals, defaults: d.concrete(defaults),
+                                                             kwdefaults: d.concrete(kwdefaults), closure: d.concrete(closure))))
+                        } else {
+                            let function = try residual(&d, Residuals.makeFunction, code, d.constRef(state.frame.pointee.globals), closure)
+                            if arg & 0x01 != 0 { d.setfieldR(function, L.funcDefaults, defaults) }
+                            d.push(function)
+                        }
                     case .MAKE_FUNCTION:
                         let codeRef = d.concrete(d.pop())
                         let closure = arg & 0x08 != 0 ? d.concrete(d.pop()) : Ref.null
@@ -437,12 +591,18 @@ struct Interpreter<D: Domain> {
                                                          kwdefaults: kwdefaults, closure: closure)))
                     case .CALL_FUNCTION:
                         state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
-                        if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
+                        if D.isTracing {
+                            try tracedCall(&d, &state, argc: arg)
+                        } else if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: .null, d: &d) {
+                            state.enter(frames.current, &d)
+                        }
                     case .CALL_FUNCTION_KW:
+                        d.notTraceable("CALL_FUNCTION_KW")
                         let kwnames = d.concrete(d.pop())
                         state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
                         if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: kwnames, d: &d) { state.enter(frames.current, &d) }
                     case .CALL_FUNCTION_EX:
+                        d.notTraceable("CALL_FUNCTION_EX")
                         sync(&d)
                         let kwargs = arg & 1 != 0 ? d.concrete(d.pop()) : Ref.null
                         let args = d.concrete(d.pop())
@@ -450,41 +610,47 @@ struct Interpreter<D: Domain> {
                         let result = try rt.callWithSpread(f, args, kwargs)
                         d.push(d.constRef(result))
                     case .RETURN_VALUE:
-                        let result = d.concrete(d.pop())
+                        if D.observesFrames { d.frameReturns(depth: frames.depth) }
+                        let result = d.pop()
                         let finished = state.frame.pointee
                         // The caller's stack top is the callee's function slot: the result replaces it.
                         var value = result
                         if !finished.constructed.isNull {
-                            if result != rt.none {
-                                throw rt.typeError("__init__() should return None, not '\(rt.typeName(result))'")
+                            d.notTraceable("a return from a constructor")
+                            if !d.isSame(result, d.constRef(rt.none)) {
+                                throw rt.typeError("__init__() should return None, not '\(rt.typeName(d.concrete(result)))'")
                             }
-                            value = finished.constructed
+                            value = d.constRef(finished.constructed)
                         }
                         frames.pop()
                         if finished.isEntry {
                             rt.frames.top = finished.base - 1
-                            return value
+                            return d.concrete(value)
                         }
                         state.enter(frames.current, &d)
                         state.pc += 1  // the caller resumes after its call instruction
                         d.stackTop = finished.base - 1
-                        d.push(d.constRef(value))
+                        d.push(value)
                     case .LOAD_BUILD_CLASS:
                         d.push(d.constRef(rt.buildClassFunction))
                     case .IMPORT_NAME:
+                        d.notTraceable("IMPORT_NAME")
                         sync(&d)
                         let fromlist = d.concrete(d.pop())
                         let level = d.concrete(d.pop())
                         d.push(d.constRef(try rt.importName(rt.string(state.names[arg]), fromlist: fromlist, level: rt.smallInt(level) ?? 0,
                                                            globals: state.frame.pointee.globals)))
                     case .IMPORT_FROM:
+                        d.notTraceable("IMPORT_FROM")
                         sync(&d)
                         d.push(d.constRef(try rt.importFrom(d.concrete(d.peek(0)), state.names[arg])))
                     case .IMPORT_STAR:
+                        d.notTraceable("IMPORT_STAR")
                         sync(&d)
                         try rt.importStar(d.concrete(d.pop()), into: state.frame.pointee.localsDict.isNull ? state.frame.pointee.globals : state.frame.pointee.localsDict)
 
                     case .RAISE_VARARGS:
+                        d.notTraceable("RAISE_VARARGS")
                         sync(&d)
                         switch arg {
                         case 0:
@@ -500,20 +666,26 @@ struct Interpreter<D: Domain> {
                     case .LOAD_ASSERTION_ERROR:
                         d.push(d.constRef(rt.exceptions.AssertionError))
                     case .PUSH_EXC_INFO:
+                        d.notTraceable("PUSH_EXC_INFO")
                         let exc = d.pop()
                         d.push(d.constRef(rt.handledException.isNull ? rt.none : rt.handledException))
                         d.push(exc)
                         rt.handledException = d.concrete(exc)
                     case .POP_EXCEPT:
+                        d.notTraceable("POP_EXCEPT")
                         rt.handledException = d.concrete(d.pop())
                     case .JUMP_IF_NOT_EXC_MATCH:
+                        d.notTraceable("JUMP_IF_NOT_EXC_MATCH")
                         let type = d.concrete(d.pop()), exc = d.concrete(d.pop())
                         if try !rt.exceptionMatches(exc, type) { state.pc = arg }
                     case .RERAISE:
+                        d.notTraceable("RERAISE")
                         throw PyException(d.concrete(d.pop()))
                     }
                 }
             } catch {
+                if leavingThroughDriver { throw error as! PyException }
+                if D.observesFrames { d.notTraceable("an exception was raised") }
                 // Unwind: find the innermost handler, frame by frame (DESIGN §13: no Swift recursion to undo).
                 let exc = (error as! PyException).value
                 state.frame.pointee.pc = state.pc - 1  // the instruction that raised
@@ -584,6 +756,14 @@ struct DispatchState {
         consts = info.consts
         names = info.names
         pc = frame.pointee.pc
+    }
+
+    /// Saves the pc and stack top in the executing frame's record (and the runtime's stack top), so that a hint
+    /// observing the frames sees where execution is.
+    @inline(__always) func publish<D: Domain>(_ d: inout D, _ rt: Runtime) {
+        frame.pointee.pc = pc
+        frame.pointee.sp = d.stackTop
+        rt.frames.top = d.stackTop
     }
 
     /// Switches to `frame` (after a call or a return), resuming at its saved instruction.

@@ -10,6 +10,13 @@ public enum Program {
     /// Options of a run.
     public struct Options {
         public var maxHeapBytes = 4 << 30
+        /// Run with the meta-tracing JIT (`--jit trace`) and these knobs.
+        public var tracing: TracerOptions?
+        /// Print the JIT's counters to stderr at exit (`--stats`).
+        public var stats = false
+        /// `--log` categories, written with `writeLog` (stderr unless `--log-file`).
+        public var logCategories: Set<JitLogCategory> = []
+        public var writeLog: (String) -> Void = { writeStderr($0) }
         public init() {}
     }
 
@@ -32,8 +39,25 @@ public enum Program {
         rt.argv = [path] + arguments
         rt.searchPath = URL(fileURLWithPath: path).deletingLastPathComponent().path
         rt.sourceLines[path] = source.components(separatedBy: "\n")
+        var log: JitLog?
+        if let tracing = options.tracing {
+            let jit = JitDriver(runtime: rt, options: tracing)
+            if !options.logCategories.isEmpty {
+                let l = JitLog(categories: options.logCategories, runtime: rt, write: options.writeLog)
+                jit.observers.append(l)
+                log = l
+            }
+            rt.jit = jit
+        }
+        let interpreted = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        interpreted.initialize(to: 0)
+        defer { interpreted.deallocate() }
+        if options.stats || options.logCategories.contains(.summary) { rt.instructionCounter = interpreted }
         let status = rt.runMain(code, path: path)
         rt.stdout.flush()
+        let statistics = (rt.jit?.statistics ?? JitStatistics()).lines(bytecodesInterpreted: interpreted.pointee)
+        log?.summary(statistics)
+        if options.stats { writeStderr(statistics.map { $0 + "\n" }.joined()) }
         return status
     }
 }

@@ -94,6 +94,35 @@ extension Runtime {
         return nil
     }
 
+    /// Whether `builtinNext(it)` would produce an item (or raise), found without advancing anything; nil for
+    /// iterators that cannot tell without running code or advancing others (getitem, map, filter, zip,
+    /// callable). What the tracer branches on before the call that advances.
+    public func iteratorHasNext(_ it: Ref) -> Bool? {
+        let i = it.int(L.iterIndex)
+        switch iteratorKind(it) {
+        case .sequence: return i < sequenceItems(it.ref(L.iterA)).count
+        case .str: return i < it.ref(L.iterA).int(L.strCount)
+        case .range:
+            let step = it.ref(L.iterB).int(L.intval), end = it.int(L.iterEnd)
+            return step > 0 ? i < end : i > end
+        case .dictKeys, .dictValues, .dictItems:
+            let d = it.ref(L.iterA)
+            let expected = it.int(L.iterEnd)
+            if expected > 0 && dictCount(d) != expected - 1 { return true }  // the next call raises
+            var j = i
+            let filled = dictFilled(d)
+            while j < filled && dictKey(d, at: j).isNull { j += 1 }
+            return j < filled
+        case .enumerate:
+            let inner = it.ref(L.iterA)
+            return inner.typeID == L.iterator.id ? iteratorHasNext(inner) : nil
+        case .reversed:
+            return i >= 0 && i < sequenceItems(it.ref(L.iterA)).count
+        case .getitem, .zip, .map, .filter, .callable, .keysView, .valuesView, .itemsView:
+            return nil
+        }
+    }
+
     /// The next item of a W_Iterator, or null when exhausted.
     public func builtinNext(_ it: Ref) throws(PyException) -> Ref {
         let i = it.int(L.iterIndex)

@@ -1,0 +1,311 @@
+/// The meta-tracer's recording state for one trace: the trace being built, the shadow of the guest frames (which
+/// IR value each frame slot holds), the current guest location, and the "a handler checks, then acts" bookkeeping.
+///
+/// The `TracingDomain` executes every operation and calls the recorder to append it. Recording starts at a loop
+/// header (`jitMergePoint` greens `code`/`pc` at frame depth `rootDepth`) with the root frame's slots as input
+/// arguments (virtualizable frame), and ends when the same header is reached again at the same depth (the loop
+/// closes: `label` … `jump`) or when something untraceable happens (the trace aborts, and execution continues
+/// concretely until the next merge point).
+public final class Recorder {
+    /// Where recording stands.
+    public enum Outcome: Equatable {
+        case recording
+        case closed
+        case aborted(String)
+    }
+
+    public let options: TracerOptions
+    public private(set) var trace: Trace
+    public private(set) var outcome: Outcome = .recording
+    public let token: LoopToken
+    public let startCode: UnsafeRawPointer
+    public let startPC: Int
+    public let rootDepth: Int
+    /// The loop header's location, for messages (`run:9 #8 LOAD_FAST`).
+    public let startLocation: String
+    /// How each recorded guard resumes, by guard number.
+    public private(set) var resumeModes: [Int: ResumeMode] = [:]
+    /// The value-stack depth of each frame (outermost first) of each guard's snapshot, by guard number: with a
+    /// non-virtualizable frame the slots stay in memory and the snapshot lists none of them.
+    public private(set) var stackDepths: [Int: [Int]] = [:]
+    /// The next free guard number (guard numbers are unique across the traces of a run).
+    public private(set) var nextGuardNumber: Int
+    /// Bytecodes recorded (merge points passed).
+    public private(set) var bytecodes = 0
+    /// The concrete values of the input arguments at the start (the root frame's slots, or its address).
+    public private(set) var startInputs: [ConcreteValue] = []
+
+    unowned let guest: TracedGuest
+    weak var observer: TracerObserver?
+    /// The IR value and the concrete value of each frame slot the trace knows, by slot address.
+    private var shadow: [UInt: (ir: IRValue, value: Ref)] = [:]
+    /// With a non-virtualizable frame: the input argument standing for the root frame's slot array.
+    private var frameArray = IRValue.none
+    private let rootBase: UnsafeMutablePointer<Ref>
+    private var guestLocation: GuestLocation?
+    private var depth: Int
+    /// Slots below this address belong to the current bytecode's resume state: writing one is an effect.
+    private var snapshotFloor: UnsafeMutablePointer<Ref>
+    /// The first effect of the current bytecode (for the checks-then-acts assertion).
+    private var effect: String?
+    /// The result of the current bytecode's last residual call (its null check is the exception check).
+    private var lastCallResult = IRValue.none
+
+    public var isRecording: Bool { outcome == .recording }
+
+    public init(guest: TracedGuest, options: TracerOptions, code: UnsafeRawPointer, pc: Int, depth: Int,
+                token: LoopToken, firstGuardNumber: Int, observer: TracerObserver?) {
+        self.guest = guest
+        self.options = options
+        self.token = token
+        self.startCode = code
+        self.startPC = pc
+        self.rootDepth = depth
+        self.depth = depth
+        self.nextGuardNumber = firstGuardNumber
+        self.observer = observer
+        let location = guest.location(code: code, pc: pc)
+        startLocation = "\(location.function):\(location.line) #\(pc) \(location.bytecode)"
+        trace = Trace(kind: .loop, number: token.number, name: startLocation)
+        let root = guest.frame(atDepth: depth)
+        rootBase = root.locals
+        snapshotFloor = root.stackTop
+        if options.virtualizable {
+            var slot = root.locals
+            while slot < root.stackTop {
+                let ir = trace.addInputArg(.ref)
+                shadow[UInt(bitPattern: slot)] = (ir, slot.pointee)
+                startInputs.append(.ref(slot.pointee))
+                slot += 1
+            }
+        } else {
+            frameArray = trace.addInputArg(.ref)
+            startInputs.append(.ref(Ref(bits: UInt(bitPattern: root.locals))))
+        }
+        trace.append(.label, trace.inputArgs, descr: .loop(token))
+        observer?.tracer(.traceStarted(location: startLocation))
+    }
+
+    // MARK: control
+
+    /// Stops recording; execution goes on concretely and leaves at the next merge point.
+    public func abort(_ reason: String) {
+        guard isRecording else { return }
+        outcome = .aborted(reason)
+        observer?.tracer(.traceAborted(location: startLocation, reason: reason))
+    }
+
+    /// `jit_merge_point`: a bytecode boundary. Returns true when the dispatch loop must leave (the loop closed or
+    /// recording stopped).
+    func mergePoint(code: UnsafeRawPointer, pc: Int, depth: Int) -> Bool {
+        guard isRecording else { return true }
+        if depth < rootDepth {
+            abort("the loop's frame returned")
+            return true
+        }
+        if code == startCode && pc == startPC && depth == rootDepth && bytecodes > 0 {
+            closeLoop()
+            return true
+        }
+        if trace.ops.count >= options.traceLimit {
+            abort("trace too long (more than \(options.traceLimit) operations)")
+            return true
+        }
+        bytecodes += 1
+        self.depth = depth
+        effect = nil
+        lastCallResult = .none
+        snapshotFloor = guest.frame(atDepth: depth).stackTop
+        let location = guest.location(code: code, pc: pc)
+        guestLocation = location
+        append(.debugMergePoint, [trace.constInt(depth - rootDepth)],
+               descr: .text("\(location.function):\(location.line) #\(pc) \(location.bytecode)"), site: nil)
+        return false
+    }
+
+    private func closeLoop() {
+        var args: [IRValue] = []
+        if options.virtualizable {
+            let root = guest.frame(atDepth: rootDepth)
+            var slot = root.locals
+            while slot < root.stackTop {
+                guard let ir = slotValue(slot) else { return }
+                args.append(ir)
+                slot += 1
+            }
+            guard args.count == trace.inputArgs.count else {
+                abort("the loop header's stack depth changed")
+                return
+            }
+        } else {
+            args = [frameArray]
+        }
+        guestLocation = nil
+        append(.jump, args, descr: .loop(token), site: nil)
+        outcome = .closed
+    }
+
+    // MARK: recording
+
+    /// The interned constant `value`.
+    func constant(_ value: ConcreteValue) -> IRValue {
+        isRecording ? trace.constant(value) : .none
+    }
+
+    /// The constant an IR value stands for, if it is one.
+    func constantValue(_ ir: IRValue) -> ConcreteValue? { trace.constantValue(ir) }
+
+    /// Appends an operation (nothing once recording stopped).
+    @discardableResult
+    func append(_ opcode: Opcode, _ args: [IRValue], descr: Descriptor = .none, site: SourceSite?) -> IRValue {
+        guard isRecording else { return .none }
+        let annotation = Annotation(guest: guestLocation,
+                                    interpreter: site.map { InterpreterLocation(file: "\($0.file)", line: Int($0.line)) })
+        let result = trace.append(opcode, args, descr: descr, annotation: annotation)
+        observer?.tracer(.opRecorded(trace: trace, index: trace.ops.count - 1))
+        return result
+    }
+
+    /// Appends an operation with a side effect (a store, an allocation, a residual call that may write).
+    @discardableResult
+    func appendEffect(_ opcode: Opcode, _ args: [IRValue], descr: Descriptor, what: String, site: SourceSite) -> IRValue {
+        let result = append(opcode, args, descr: descr, site: site)
+        if effect == nil && isRecording { effect = what }
+        return result
+    }
+
+    /// Appends a residual call and remembers its result for the exception check that follows.
+    func appendCall(_ opcode: Opcode, _ args: [IRValue], _ function: CallDescriptor, effects: ResidualEffects,
+                    site: SourceSite) -> IRValue {
+        let result = effects == .any
+            ? appendEffect(opcode, args, descr: .call(function), what: "call to \(function.name)", site: site)
+            : append(opcode, args, descr: .call(function), site: site)
+        lastCallResult = result
+        return result
+    }
+
+    /// Whether `ir` is the result of the current bytecode's last residual call (whose null check is the call's
+    /// exception check).
+    func isLastCallResult(_ ir: IRValue) -> Bool { !ir.isNone && ir == lastCallResult }
+
+    /// Appends a guard with the resume snapshot of the current bytecode. A guard after an effect of the same
+    /// bytecode would resume by re-executing that effect: the handler broke "check, then act" — an assertion
+    /// failure in debug builds, an abort otherwise. Only an exception check may follow its call.
+    func appendGuard(_ opcode: Opcode, _ args: [IRValue], descr: Descriptor = .none, mode: ResumeMode = .reexecute,
+                     site: SourceSite) {
+        guard isRecording else { return }
+        if let effect, mode != .raisePending {
+            let location = guestLocation.map { "\($0.function):\($0.line) #\($0.pc) \($0.bytecode)" } ?? "?"
+            assertionFailure("a guard (\(opcode.name) at \(site)) follows an effect (\(effect)) within \(location): handlers must check, then act")
+            abort("a guard follows an effect (\(effect)) within \(location)")
+            return
+        }
+        guard let (snapshot, depths) = currentSnapshot() else { return }
+        let number = nextGuardNumber
+        nextGuardNumber += 1
+        resumeModes[number] = mode
+        stackDepths[number] = depths
+        let annotation = Annotation(guest: guestLocation, interpreter: InterpreterLocation(file: "\(site.file)", line: Int(site.line)))
+        trace.appendGuard(opcode, args, descr: descr, number: number, snapshot: snapshot, annotation: annotation)
+        observer?.tracer(.opRecorded(trace: trace, index: trace.ops.count - 1))
+    }
+
+    /// The guest frames from the root frame to the executing one, as IR values (nil after aborting when a slot
+    /// is unknown).
+    private func currentSnapshot() -> (Snapshot, [Int])? {
+        var views = (rootDepth...depth).map { guest.frame(atDepth: $0) }
+        views[views.count - 1].stackTop = snapshotFloor
+        let stackEnds = views.indices.map { k in k + 1 < views.count ? views[k + 1].locals : views[k].stackTop }
+        let depths = views.indices.map { stackEnds[$0] - views[$0].stackBase }
+        guard options.virtualizable else {
+            // The frame's slots are in memory (every access was recorded): only where to resume is needed.
+            return (Snapshot(frames: views.map { v in
+                SnapshotFrame(codeID: v.codeID, codeName: v.codeName, pc: v.pc, locals: [], stack: [])
+            }), depths)
+        }
+        var frames: [SnapshotFrame] = []
+        for (k, v) in views.enumerated() {
+            let stackEnd = stackEnds[k]
+            var locals: [IRValue] = [], stack: [IRValue] = []
+            // The slots as the bytecode found them: values it popped may since have been overwritten in memory
+            // (a residual call's arguments), but resuming writes them all back.
+            for i in 0..<v.localCount {
+                guard let ir = shadowValue(v.locals + i) else { return nil }
+                locals.append(ir)
+            }
+            var slot = v.stackBase
+            while slot < stackEnd {
+                guard let ir = shadowValue(slot) else { return nil }
+                stack.append(ir)
+                slot += 1
+            }
+            frames.append(SnapshotFrame(codeID: v.codeID, codeName: v.codeName, pc: v.pc, locals: locals, stack: stack))
+        }
+        return (Snapshot(frames: frames), depths)
+    }
+
+    // MARK: frame slots
+
+    /// The IR value of a frame slot, checking that memory still holds what the trace last saw there (a handler
+    /// that moved slots behind the domain's back aborts the trace instead of recording a wrong value).
+    func slotValue(_ slot: UnsafeMutablePointer<Ref>) -> IRValue? {
+        guard isRecording else { return nil }
+        guard let known = shadow[UInt(bitPattern: slot)] else {
+            abort("a frame slot the trace does not know was read")
+            return nil
+        }
+        guard known.value == slot.pointee else {
+            abort("a frame slot changed outside the domain")
+            return nil
+        }
+        return known.ir
+    }
+
+    /// The IR value the trace last saw in a frame slot (aborting if it knows none).
+    private func shadowValue(_ slot: UnsafeMutablePointer<Ref>) -> IRValue? {
+        guard let known = shadow[UInt(bitPattern: slot)] else {
+            abort("a frame slot the trace does not know is part of a resume snapshot")
+            return nil
+        }
+        return known.ir
+    }
+
+    /// Records the read of a frame slot (a `getarrayitem_gc_r` on the frame when it is not virtualizable).
+    func readSlot(_ slot: UnsafeMutablePointer<Ref>, site: SourceSite) -> IRValue {
+        guard isRecording else { return .none }
+        if !options.virtualizable {
+            let ir = append(.getarrayitemGcR, [frameArray, trace.constInt(slot - rootBase)], descr: .array(Recorder.frameLayout), site: site)
+            shadow[UInt(bitPattern: slot)] = (ir, slot.pointee)
+            return ir
+        }
+        return slotValue(slot) ?? .none
+    }
+
+    /// Records the write of a frame slot (a `setarrayitem_gc` on the frame when it is not virtualizable).
+    func writeSlot(_ slot: UnsafeMutablePointer<Ref>, _ value: TracedRef, site: SourceSite) {
+        guard isRecording else { return }
+        if slot < snapshotFloor && effect == nil { effect = "a write of a frame slot" }
+        if !options.virtualizable {
+            append(.setarrayitemGc, [frameArray, trace.constInt(slot - rootBase), value.ir], descr: .array(Recorder.frameLayout), site: site)
+        }
+        shadow[UInt(bitPattern: slot)] = (value.ir, value.value)
+    }
+
+    /// With a non-virtualizable frame, records the interpreter publishing the stack top before a residual call
+    /// (`call_n(publish_stack_top, frame, index)`): the callee's frames go above it, and in compiled code the
+    /// slots are memory too. Re-executing it is harmless, so it is not an effect for the checks-then-acts rule.
+    func stackTopPublished(_ sp: UnsafeMutablePointer<Ref>, site: SourceSite) {
+        guard isRecording, !options.virtualizable else { return }
+        let f = guest.publishStackTop
+        append(.callN, [frameArray, trace.constInt(sp - rootBase)], descr: .call(CallDescriptor(f)), site: site)
+    }
+
+    /// The refs the recorder holds (constants of the trace, frame slots it knows), for the GC.
+    public func markRoots(_ heap: Heap) {
+        for c in trace.constants { if case .ref(let r) = c { heap.markRoot(r) } }
+        for (_, entry) in shadow { heap.markRoot(entry.value) }
+    }
+
+    /// The frame seen as an array of slots (layout id 0: not a heap object) when it is not virtualizable.
+    static let frameLayout = Layout(id: 0, fixedSize: 0)
+}

@@ -1,0 +1,23 @@
+/// What the meta-tracer and the JIT driver report as they work, for the Lab's views and breakpoints and for the
+/// log writer (the framework never prints; observers turn events into text).
+public enum TracerEvent {
+    /// Recording started at a hot loop header (`location` describes it, e.g. `run:5 #12 LOAD_FAST`).
+    case traceStarted(location: String)
+    /// The recorder appended the operation at `index` to `trace`.
+    case opRecorded(trace: Trace, index: Int)
+    /// Recording stopped without a loop (`reason` says why).
+    case traceAborted(location: String, reason: String)
+    /// A loop closed and was compiled.
+    case loopCompiled(trace: Trace)
+    /// A compiled loop is no longer entered (it left too soon after most entries).
+    case loopDropped(trace: Trace, reason: String)
+    /// A guard of a compiled loop failed.
+    case guardFailed(loop: Int, guardNumber: Int)
+    /// The guest frames were rebuilt from a guard's resume data (`frames` of them) and the interpreter resumed.
+    case deoptimized(guardNumber: Int, frames: Int)
+}
+
+/// Receives `TracerEvent`s.
+public protocol TracerObserver: AnyObject {
+    func tracer(_ event: TracerEvent)
+}

@@ -1,0 +1,82 @@
+import Meta
+
+/// The log categories of `--log`, in PYPYLOG's spirit: each is a section of stderr (or of `--log-file`).
+public enum JitLogCategory: String, CaseIterable, Sendable {
+    /// Every loop as recorded (no optimizer yet), in jit-log-opt's text form.
+    case logNoopt = "jit-log-noopt"
+    /// The JIT's counters at exit.
+    case summary = "jit-summary"
+    /// Every aborted trace with its reason.
+    case abort = "jit-abort"
+
+    /// Parses `a,b,c`; throws a message naming the unknown category.
+    public static func parse(_ text: String) throws(JitLogError) -> Set<JitLogCategory> {
+        var result = Set<JitLogCategory>()
+        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let c = JitLogCategory(rawValue: String(name)) else {
+                throw JitLogError("unknown log category '\(name)' (expected \(allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            result.insert(c)
+        }
+        return result
+    }
+}
+
+/// A bad `--log` argument.
+public struct JitLogError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Turns tracer events into log text (`{jit-log-noopt` … `jit-log-noopt}` sections, as PYPYLOG writes them, without
+/// timestamps so runs compare).
+final class JitLog: TracerObserver {
+    let categories: Set<JitLogCategory>
+    let write: (String) -> Void
+    let printer: TracePrinter
+
+    init(categories: Set<JitLogCategory>, runtime rt: Runtime, write: @escaping (String) -> Void) {
+        self.categories = categories
+        self.write = write
+        printer = TracePrinter(registry: rt.heap.registry, refName: { [unowned rt] r in rt.constantName(r) })
+    }
+
+    func tracer(_ event: TracerEvent) {
+        switch event {
+        case .loopCompiled(let trace) where categories.contains(.logNoopt):
+            var text = printer.print(trace)
+            if !text.hasSuffix("\n") { text += "\n" }
+            section(.logNoopt, text)
+        case .traceAborted(let location, let reason) where categories.contains(.abort):
+            section(.abort, "\(location): \(reason)\n")
+        case .loopDropped(let trace, let reason) where categories.contains(.abort):
+            section(.abort, "\(trace.name): loop \(trace.number) dropped: \(reason)\n")
+        default:
+            break
+        }
+    }
+
+    func summary(_ lines: [String]) {
+        if categories.contains(.summary) { section(.summary, lines.map { $0 + "\n" }.joined()) }
+    }
+
+    private func section(_ category: JitLogCategory, _ body: String) {
+        write("{\(category.rawValue)\n\(body)\(category.rawValue)}\n")
+    }
+}
+
+extension Runtime {
+    /// A readable name for a constant in a printed trace: None/True/False, functions, classes, built-ins.
+    func constantName(_ r: Ref) -> String? {
+        if r.isNull { return nil }
+        if r == none { return "None" }
+        if r == trueObject { return "True" }
+        if r == falseObject { return "False" }
+        switch r.typeID {
+        case L.function.id: return string(r.ref(L.funcQualname))
+        case L.type.id: return nameOfType(r)
+        case L.builtin.id: return string(r.ref(L.builtinName))
+        default: return nil
+        }
+    }
+}
