@@ -76,6 +76,13 @@ func plain(_ values: [ConcreteValue]) -> (IRTestWorld) -> (values: [ConcreteValu
     }
 }
 
+@Test func freshObjectAliasingPreservesExecution() throws {
+    try expectEquivalentUnderAllPasses(freshObjectTrace, inputs: { w in
+        let a = w.box(5), p = w.pair(w.box(1), w.box(2))
+        return ([.ref(a), .ref(p), .int(9)], [a, p])
+    })
+}
+
 @Test func virtualsPreservesExecution() throws {
     for i0 in [3, 12] {
         try expectEquivalentUnderAllPasses(virtualsTrace, "i0 \(i0)", inputs: { w in
@@ -99,6 +106,15 @@ func plain(_ values: [ConcreteValue]) -> (IRTestWorld) -> (values: [ConcreteValu
         try expectEquivalentUnderAllPasses(writingLoopTrace, "aliased \(aliased)", inputs: { w in
             let a = w.box(100), b = aliased ? a : w.box(0)
             return ([.ref(a), .ref(b), .int(30)], [a, b])
+        })
+    }
+}
+
+@Test func readOnlyCallsPreserveExecution() throws {
+    for (value, limit) in [(1, 10), (3, 1), (2, 0)] {
+        try expectEquivalentUnderAllPasses(readOnlyCallLoop, "\(value), \(limit)", inputs: { w in
+            let a = w.box(value), b = w.box(limit)
+            return ([.ref(a), .ref(b), .int(0)], [a, b])
         })
     }
 }

@@ -424,3 +424,71 @@ let deadCodeTrace = """
         jump(i14, i12, descr=Loop1000)
         """)
 }
+
+/// A call that only reads keeps the heap cache and does not stop loads from being hoisted; it stays itself.
+let readOnlyCallLoop = """
+    [p0, p1, i2]
+    label(p0, p1, i2, descr=Loop0)
+    i3 = getfield_gc_i(p0, descr=W_Int.intval)
+    i4 = call_i(ConstClass(unbox_ro), p1)
+    i5 = getfield_gc_i(p0, descr=W_Int.intval)
+    i6 = int_add(i2, i5)
+    i7 = int_lt(i6, i4)
+    guard_true(i7) [p0, p1, i2]
+    jump(p0, p1, i6, descr=Loop0)
+    """
+
+@Test func readOnlyCallsKeepHeapKnowledge() throws {
+    #expect(try optimizedText(readOnlyCallLoop, passes: ["heap"]) == """
+        [p0, p1, i2]
+        label(p0, p1, i2, descr=Loop0)
+        i3 = getfield_gc_i(p0, descr=W_Int.intval)
+        i4 = call_i(ConstClass(unbox_ro), p1)
+        i6 = int_add(i2, i3)
+        i7 = int_lt(i6, i4)
+        guard_true(i7) [p0, p1, i2]
+        jump(p0, p1, i6, descr=Loop0)
+        """)
+    #expect(try optimizedText(readOnlyCallLoop, passes: ["peel"]) == """
+        [p0, p1, i2]
+        label(p0, p1, i2, descr=Loop0)
+        i3 = getfield_gc_i(p0, descr=W_Int.intval)
+        i4 = call_i(ConstClass(unbox_ro), p1)
+        i5 = getfield_gc_i(p0, descr=W_Int.intval)
+        i6 = int_add(i2, i5)
+        i7 = int_lt(i6, i4)
+        guard_true(i7) [p0, p1, i2]
+        label(p0, p1, i6, i5, descr=Loop1000)
+        i8 = call_i(ConstClass(unbox_ro), p1)
+        i9 = int_add(i6, i5)
+        i10 = int_lt(i9, i8)
+        guard_true(i10) [p0, p1, i6]
+        jump(p0, p1, i9, i5, descr=Loop1000)
+        """)
+}
+
+/// A new object is no other object until it escapes: stores into it keep what is known about the others (and
+/// its first store, overwritten before anything could read it, is dead).
+let freshObjectTrace = """
+    [p0, p1, i2]
+    i3 = getfield_gc_i(p0, descr=W_Int.intval)
+    p4 = new_with_vtable(descr=W_Int)
+    setfield_gc(p4, i2, descr=W_Int.intval)
+    i5 = getfield_gc_i(p0, descr=W_Int.intval)
+    setfield_gc(p1, p4, descr=W_Pair.left)
+    setfield_gc(p4, i3, descr=W_Int.intval)
+    i6 = getfield_gc_i(p0, descr=W_Int.intval)
+    finish(i3, i5, i6, p4)
+    """
+
+@Test func heapKnowsAnUnescapedNewObjectAliasesNothing() throws {
+    #expect(try optimizedText(freshObjectTrace, passes: ["heap"]) == """
+        [p0, p1, i2]
+        i3 = getfield_gc_i(p0, descr=W_Int.intval)
+        p4 = new_with_vtable(descr=W_Int)
+        setfield_gc(p1, p4, descr=W_Pair.left)
+        setfield_gc(p4, i3, descr=W_Int.intval)
+        i6 = getfield_gc_i(p0, descr=W_Int.intval)
+        finish(i3, i3, i6, p4)
+        """)
+}

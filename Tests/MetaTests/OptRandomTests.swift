@@ -146,7 +146,8 @@ struct RandomTrace {
         case 18:
             ints.append(trace.append(pick([.ptrEq, .ptrNe]), [pick(refs).0, pick(refs).0]))
         case 19:
-            switch Int.random(in: 0..<4, using: &rng) {
+            switch Int.random(in: 0..<5, using: &rng) {
+            case 4: ints.append(trace.append(.callI, [ref(.intBox)], descr: .call(testUnboxReadOnly)))
             case 0: ints.append(trace.append(.callI, [int(), int()], descr: .call(CallDescriptor(testScaleAdd))))
             case 1: ints.append(trace.append(.callI, [int(), int()], descr: .call(testScaleAddPure)))
             case 2: ints.append(trace.append(.callI, [ref(.intBox)], descr: .call(CallDescriptor(testUnbox))))

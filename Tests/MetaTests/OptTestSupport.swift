@@ -9,10 +9,13 @@ let testSetIntval = ResidualFunction2("set_intval", { p, v in
 /// `scale_add` declared `elidable` (same function, so calls of both compute the same).
 let testScaleAddPure = CallDescriptor(name: "scale_add_pure", address: CallDescriptor(testScaleAdd).address, arity: 2, effect: .elidable)
 
+/// `unbox` declared `readsOnly` (it reads a field and writes none).
+let testUnboxReadOnly = CallDescriptor(name: "unbox_ro", address: CallDescriptor(testUnbox).address, arity: 1, effect: .readsOnly)
+
 extension IRTestWorld {
     /// A parser that knows the optimizer tests' functions too.
     func optParser(pointers: [Int: Ref] = [:]) -> TraceParser {
-        TraceParser(resolver: resolver(functions: [CallDescriptor(testSetIntval), testScaleAddPure], pointers: pointers))
+        TraceParser(resolver: resolver(functions: [CallDescriptor(testSetIntval), testScaleAddPure, testUnboxReadOnly], pointers: pointers))
     }
 }
 

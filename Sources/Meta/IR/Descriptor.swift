@@ -35,6 +35,9 @@ public struct CallDescriptor: Hashable, Sendable, CustomStringConvertible {
     public enum Effect: Hashable, Sendable {
         /// May read and write any heap field, allocate, or raise (the safe default: nothing moves across it).
         case any
+        /// May read the heap, allocate, collect or raise, but writes no field or array item of an existing object
+        /// (a safepoint, a type check): what is known about the heap survives it; the call itself stays.
+        case readsOnly
         /// RPython's `elidable`: the result depends only on the arguments and the call writes nothing, so equal
         /// calls may share one result and an unused call may be removed.
         case elidable

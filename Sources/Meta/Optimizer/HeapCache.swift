@@ -6,8 +6,8 @@
 ///   guard — a failing guard resumes the interpreter on the heap as it is — no call, no label).
 ///
 /// A store invalidates what is known about the same field (or array) of every other object that may alias it
-/// (any object not known to be distinct); a residual call that may write (any call not marked `elidable`) forgets
-/// everything; a label forgets everything. Array items are known by object, index value and layout; stores with
+/// (an object the trace allocated is distinct from every other value until a store, call or jump hands it out); a residual call that may write (effect `any`; not `elidable` or
+/// `readsOnly`) forgets everything; a label forgets everything. Array items are known by object, index value and layout; stores with
 /// two different constant indices do not alias.
 ///
 /// Not done: alias analysis beyond "same value", loads across a label (loop peeling hoists invariant loads).
@@ -54,6 +54,8 @@ private struct HeapState {
     var pendingStores: [Location: Int] = [:]
     /// Objects this trace allocated, with the alias classes written (anywhere) since: their other fields are 0.
     var fresh: [IRValue: Set<AliasClass>] = [:]
+    /// Objects this trace allocated that no store, call or jump has handed out yet: no other value can be them.
+    var unescaped = Set<IRValue>()
 
     init(rw: TraceRewriter) { self.rw = rw }
 
@@ -61,6 +63,7 @@ private struct HeapState {
         known = [:]
         pendingStores = [:]
         fresh = [:]
+        unescaped = []
     }
 
     func location(_ op: Operation) -> Location? {
@@ -78,7 +81,7 @@ private struct HeapState {
            rw.constantValue(i) != nil, rw.constantValue(j) != nil {
             return false
         }
-        return true
+        return a.object == b.object || !(unescaped.contains(a.object) || unescaped.contains(b.object))
     }
 
     mutating func visit(_ k: Int, _ context: inout OptimizationContext) {
@@ -105,15 +108,21 @@ private struct HeapState {
             if let dead = pendingStores[loc] { rw.delete(emittedAt: dead) }
             known = known.filter { !mayAlias($0.key, loc) }
             pendingStores = pendingStores.filter { !mayAlias($0.key, loc) }
-            for object in fresh.keys { fresh[object]!.insert(loc.aliasClass) }
+            for object in fresh.keys where mayAlias(Location(object: object, place: loc.place), loc) {
+                fresh[object]!.insert(loc.aliasClass)
+            }
+            unescaped.remove(value)
             pendingStores[loc] = rw.emittedCount
             known[loc] = value
             rw.keep(k)
         case .newWithVtable:
             rw.keep(k)
             fresh[op.result] = []
+            unescaped.insert(op.result)
         case .callI, .callR, .callF, .callN:
-            if case .call(let c) = op.descr, c.effect == .elidable {
+            for a in op.args { unescaped.remove(a) }
+            if case .call(let c) = op.descr, c.effect != .any {
+                // It may read what was stored, but writes nothing.
                 pendingStores = [:]
             } else {
                 forgetAll()

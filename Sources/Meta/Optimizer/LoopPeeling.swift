@@ -13,7 +13,7 @@
 ///
 /// `body'` is a copy of the body without its loop-invariant operations: pure operations (and `elidable` calls)
 /// whose operands are invariant, loads from invariant objects of fields (array layouts) the loop never writes
-/// when it makes no residual call that may write, `*_ovf` operations on invariant operands with their
+/// when it makes no residual call that may write (effect `any`), `*_ovf` operations on invariant operands with their
 /// `guard_no_overflow`, and guards on invariant values — each computed and checked once, in the preamble. A value
 /// is invariant if it is a constant, a label argument the jump passes back unchanged, or the result of an
 /// invariant operation. Invariant results the copy still needs are carried as extra label arguments `e...`.
@@ -104,7 +104,7 @@ public struct LoopPeeling: OptimizationPass {
             case (.setfieldGc, .field(let f)): writtenFields.insert(f)
             case (.setarrayitemGc, .array(let l)): writtenArrays.insert(l)
             case (.callI, .call(let c)), (.callR, .call(let c)), (.callF, .call(let c)), (.callN, .call(let c)):
-                if c.effect != .elidable || op.opcode == .callN { writesAnything = true }
+                if c.effect == .any { writesAnything = true }
             default: break
             }
         }

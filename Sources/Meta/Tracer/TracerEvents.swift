@@ -7,8 +7,9 @@ public enum TracerEvent {
     case opRecorded(trace: Trace, index: Int)
     /// Recording stopped without a loop (`reason` says why).
     case traceAborted(location: String, reason: String)
-    /// A loop closed and was compiled.
-    case loopCompiled(trace: Trace)
+    /// A loop closed and was compiled: `trace` is what runs; `optimization` (when the optimizer ran) holds the
+    /// recorded trace and each pass's step.
+    case loopCompiled(trace: Trace, optimization: OptimizationResult?)
     /// A compiled loop is no longer entered (it left too soon after most entries).
     case loopDropped(trace: Trace, reason: String)
     /// A guard of a compiled loop failed.

@@ -17,6 +17,8 @@ enum JitExit {
 /// failure. Installed as `Runtime.jit`; the dispatch loop calls `canEnterJit` at every backward jump.
 public final class JitDriver: TracerObserver {
     public let options: TracerOptions
+    /// The trace optimizer closed loops go through before they run; nil runs them as recorded.
+    public let optimizer: Optimizer?
     unowned let rt: Runtime
     let guest: MiniPyGuest
     private var counters: HotCounters
@@ -30,9 +32,10 @@ public final class JitDriver: TracerObserver {
     public var observers: [TracerObserver] = []
     private var nextGuardNumber = 0
 
-    public init(runtime rt: Runtime, options: TracerOptions) {
+    public init(runtime rt: Runtime, options: TracerOptions, optimizer: Optimizer? = nil) {
         self.rt = rt
         self.options = options
+        self.optimizer = optimizer
         guest = MiniPyGuest(rt)
         counters = HotCounters(options: options)
         rt.heap.rootScanners.append { [unowned self] heap in
@@ -77,17 +80,21 @@ public final class JitDriver: TracerObserver {
         statistics.bytecodesTraced += recorder.bytecodes
         if recorder.outcome == .closed {
             let loop: CompiledLoop
+            let optimized: OptimizationResult?
             do {
-                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap)
+                let context = OptimizationContext(nextGuardNumber: nextGuardNumber, peeledLoopToken: Optimizer.defaultPeeledLoopToken)
+                optimized = try optimizer?.run(recorder.trace, context: context)
+                if let optimized { nextGuardNumber = optimized.context.nextGuardNumber }
+                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, optimized: optimized)
             } catch {
                 fatalError("the tracer recorded an invalid trace: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
             }
             loops[key] = loop
             compiledLoops.append(loop)
             statistics.loops += 1
-            statistics.opsRecorded += loop.trace.ops.count
+            statistics.opsRecorded += recorder.trace.ops.count
             statistics.opsAfterOptimization += loop.trace.ops.count
-            tracer(.loopCompiled(trace: loop.trace))
+            tracer(.loopCompiled(trace: loop.trace, optimization: optimized))
             // The frames stand at the loop header again: enter the loop.
             let current = rt.frames.current
             let exit = try run(loop, current, depth: rt.frames.depth)

@@ -2,8 +2,10 @@ import Meta
 
 /// The log categories of `--log`, in PYPYLOG's spirit: each is a section of stderr (or of `--log-file`).
 public enum JitLogCategory: String, CaseIterable, Sendable {
-    /// Every loop as recorded (no optimizer yet), in jit-log-opt's text form.
+    /// Every loop as recorded, in jit-log-opt's text form.
     case logNoopt = "jit-log-noopt"
+    /// Every loop as the optimizer left it (with `--passes`).
+    case logOpt = "jit-log-opt"
     /// The JIT's counters at exit.
     case summary = "jit-summary"
     /// Every aborted trace with its reason.
@@ -43,10 +45,9 @@ final class JitLog: TracerObserver {
 
     func tracer(_ event: TracerEvent) {
         switch event {
-        case .loopCompiled(let trace) where categories.contains(.logNoopt):
-            var text = printer.print(trace)
-            if !text.hasSuffix("\n") { text += "\n" }
-            section(.logNoopt, text)
+        case .loopCompiled(let trace, let optimization):
+            if categories.contains(.logNoopt) { section(.logNoopt, printer.print(optimization?.original.trace ?? trace)) }
+            if categories.contains(.logOpt), optimization != nil { section(.logOpt, printer.print(trace)) }
         case .traceAborted(let location, let reason) where categories.contains(.abort):
             section(.abort, "\(location): \(reason)\n")
         case .loopDropped(let trace, let reason) where categories.contains(.abort):
