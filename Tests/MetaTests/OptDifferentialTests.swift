@@ -119,6 +119,15 @@ func plain(_ values: [ConcreteValue]) -> (IRTestWorld) -> (values: [ConcreteValu
     }
 }
 
+@Test func allocatingLoopPreservesExecution() throws {
+    for (value, start) in [(7, 0), (1, 99), (0, 100)] {
+        try expectEquivalentUnderAllPasses(allocatingLoop, "\(value), \(start)", inputs: { w in
+            let a = w.box(value), b = w.box(-1)
+            return ([.ref(a), .ref(b), .int(start)], [a, b])
+        })
+    }
+}
+
 @Test func dcePreservesExecution() throws {
     for i0 in [0, 1, Int.max] {
         try expectEquivalentUnderAllPasses(deadCodeTrace, "i0 \(i0)", inputs: { w in

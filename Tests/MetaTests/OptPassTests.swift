@@ -492,3 +492,39 @@ let freshObjectTrace = """
         finish(i3, i3, i6, p4)
         """)
 }
+
+/// Stores into objects the loop allocates cannot change an invariant object: its loads are still hoisted.
+let allocatingLoop = """
+    [p0, p1, i2]
+    label(p0, p1, i2, descr=Loop0)
+    i3 = getfield_gc_i(p0, descr=W_Int.intval)
+    i4 = int_add(i2, i3)
+    p5 = new_with_vtable(descr=W_Int)
+    setfield_gc(p5, i4, descr=W_Int.intval)
+    i6 = getfield_gc_i(p5, descr=W_Int.intval)
+    i7 = int_lt(i6, 100)
+    guard_true(i7) [p0, p5, i2]
+    jump(p0, p5, i6, descr=Loop0)
+    """
+
+@Test func peelHoistsLoadsPastStoresIntoNewObjects() throws {
+    #expect(try optimizedText(allocatingLoop, passes: ["peel"]) == """
+        [p0, p1, i2]
+        label(p0, p1, i2, descr=Loop0)
+        i3 = getfield_gc_i(p0, descr=W_Int.intval)
+        i4 = int_add(i2, i3)
+        p5 = new_with_vtable(descr=W_Int)
+        setfield_gc(p5, i4, descr=W_Int.intval)
+        i6 = getfield_gc_i(p5, descr=W_Int.intval)
+        i7 = int_lt(i6, 100)
+        guard_true(i7) [p0, p5, i2]
+        label(p0, p5, i6, i3, descr=Loop1000)
+        i8 = int_add(i6, i3)
+        p9 = new_with_vtable(descr=W_Int)
+        setfield_gc(p9, i8, descr=W_Int.intval)
+        i10 = getfield_gc_i(p9, descr=W_Int.intval)
+        i11 = int_lt(i10, 100)
+        guard_true(i11) [p0, p9, i6]
+        jump(p0, p9, i10, i3, descr=Loop1000)
+        """)
+}

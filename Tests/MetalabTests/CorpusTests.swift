@@ -65,12 +65,17 @@ enum CorpusMode: String, CaseIterable, CustomTestStringConvertible {
     case tracer
     /// The tracer with a non-virtualizable frame: every slot access is memory traffic in the trace.
     case tracerNaiveFrame
+    /// The tracer with every optimization pass, both frame kinds.
+    case tracerOptimized
+    case tracerOptimizedNaiveFrame
 
     var options: [String] {
         switch self {
         case .interpreter: ["--jit", "off"]
         case .tracer: ["--jit", "trace", "--jit-param", "threshold=2", "--stats"]
         case .tracerNaiveFrame: ["--jit", "trace", "--jit-param", "threshold=2,virtualizable=off", "--stats"]
+        case .tracerOptimized: ["--jit", "trace", "--jit-param", "threshold=2", "--passes", "all", "--stats"]
+        case .tracerOptimizedNaiveFrame: ["--jit", "trace", "--jit-param", "threshold=2,virtualizable=off", "--passes", "all", "--stats"]
         }
     }
 

@@ -41,6 +41,14 @@ public struct CallDescriptor: Hashable, Sendable, CustomStringConvertible {
         /// RPython's `elidable`: the result depends only on the arguments and the call writes nothing, so equal
         /// calls may share one result and an unused call may be removed.
         case elidable
+
+        /// The effect a residual function declares (`ResidualEffects`, what the tracer checks).
+        public init(_ effects: ResidualEffects) {
+            switch effects {
+            case .readsOnly: self = .readsOnly
+            case .any: self = .any
+            }
+        }
     }
 
     public let name: String
@@ -55,9 +63,9 @@ public struct CallDescriptor: Hashable, Sendable, CustomStringConvertible {
         self.arity = arity
         self.effect = effect
     }
-    public init(_ f: ResidualFunction1, effect: Effect = .any) { self.init(name: f.name.description, address: unsafeBitCast(f.function, to: UInt.self), arity: 1, effect: effect) }
-    public init(_ f: ResidualFunction2, effect: Effect = .any) { self.init(name: f.name.description, address: unsafeBitCast(f.function, to: UInt.self), arity: 2, effect: effect) }
-    public init(_ f: ResidualFunction3, effect: Effect = .any) { self.init(name: f.name.description, address: unsafeBitCast(f.function, to: UInt.self), arity: 3, effect: effect) }
+    public init(_ f: ResidualFunction1, effect: Effect? = nil) { self.init(name: f.name.description, address: unsafeBitCast(f.function, to: UInt.self), arity: 1, effect: effect ?? Effect(f.effects)) }
+    public init(_ f: ResidualFunction2, effect: Effect? = nil) { self.init(name: f.name.description, address: unsafeBitCast(f.function, to: UInt.self), arity: 2, effect: effect ?? Effect(f.effects)) }
+    public init(_ f: ResidualFunction3, effect: Effect? = nil) { self.init(name: f.name.description, address: unsafeBitCast(f.function, to: UInt.self), arity: 3, effect: effect ?? Effect(f.effects)) }
 
     public var description: String { name }
 }

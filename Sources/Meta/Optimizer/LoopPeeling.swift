@@ -13,7 +13,8 @@
 ///
 /// `body'` is a copy of the body without its loop-invariant operations: pure operations (and `elidable` calls)
 /// whose operands are invariant, loads from invariant objects of fields (array layouts) the loop never writes
-/// when it makes no residual call that may write (effect `any`), `*_ovf` operations on invariant operands with their
+/// (stores into objects the loop allocates do not count) when it makes no residual call that may write (effect
+/// `any`), `*_ovf` operations on invariant operands with their
 /// `guard_no_overflow`, and guards on invariant values — each computed and checked once, in the preamble. A value
 /// is invariant if it is a constant, a label argument the jump passes back unchanged, or the result of an
 /// invariant operation. Invariant results the copy still needs are carried as extra label arguments `e...`.
@@ -99,10 +100,14 @@ public struct LoopPeeling: OptimizationPass {
         for (i, v) in x.enumerated() where y[i] == v { values.insert(v) }
         var writtenFields = Set<FieldDescriptor>(), writtenArrays = Set<Layout>()
         var writesAnything = false
+        // Objects allocated in the body are never an invariant object (which existed before the loop): stores
+        // into them do not keep loads from being hoisted.
+        var allocated = Set<IRValue>()
         for op in ops[(label + 1)..<jump] {
             switch (op.opcode, op.descr) {
-            case (.setfieldGc, .field(let f)): writtenFields.insert(f)
-            case (.setarrayitemGc, .array(let l)): writtenArrays.insert(l)
+            case (.newWithVtable, _): allocated.insert(op.result)
+            case (.setfieldGc, .field(let f)) where !allocated.contains(op.args[0]): writtenFields.insert(f)
+            case (.setarrayitemGc, .array(let l)) where !allocated.contains(op.args[0]): writtenArrays.insert(l)
             case (.callI, .call(let c)), (.callR, .call(let c)), (.callF, .call(let c)), (.callN, .call(let c)):
                 if c.effect == .any { writesAnything = true }
             default: break
