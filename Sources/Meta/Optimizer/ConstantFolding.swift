@@ -26,6 +26,7 @@ public struct ConstantFolding: OptimizationPass {
     public func run(_ input: TrackedTrace, context: inout OptimizationContext) -> TrackedTrace {
         var rw = TraceRewriter(input)
         var available: [Key: IRValue] = [:]
+        var booleans = Set<IRValue>()
         let ops = input.trace.ops
         var k = 0
         while k < ops.count {
@@ -34,9 +35,10 @@ public struct ConstantFolding: OptimizationPass {
             let followedByNoOverflowGuard = k + 1 < ops.count && ops[k + 1].opcode == .guardNoOverflow
             if op.opcode == .label {
                 available = [:]
+                booleans = []
                 rw.emitLabel(k, context: &context)
             } else if info.isPure || isElidableCall(op) {
-                if let r = simplified(op, &rw) {
+                if let r = simplified(op, &rw, booleans: booleans) {
                     rw.replace(op.result, with: r)
                 } else {
                     let key = Key(opcode: op.opcode, args: canonicalArgs(op), descr: op.descr)
@@ -44,6 +46,7 @@ public struct ConstantFolding: OptimizationPass {
                         rw.replace(op.result, with: r)
                     } else {
                         available[key] = op.result
+                        if isComparison(op.opcode) { booleans.insert(op.result) }
                         rw.keep(k)
                     }
                 }
@@ -89,7 +92,7 @@ public struct ConstantFolding: OptimizationPass {
     }
 
     /// The value of `op` if it is a constant or one of its operands.
-    private func simplified(_ op: Operation, _ rw: inout TraceRewriter) -> IRValue? {
+    private func simplified(_ op: Operation, _ rw: inout TraceRewriter, booleans: Set<IRValue>) -> IRValue? {
         let consts = op.args.map { rw.constantValue($0) }
         if !op.args.isEmpty, consts.allSatisfy({ $0 != nil }), let v = OpEvaluation.pure(op.opcode, consts.map { $0! }) {
             return rw.constant(v)
@@ -123,7 +126,7 @@ public struct ConstantFolding: OptimizationPass {
         case .intNe, .intLt, .intGt, .ptrNe:
             if same { return rw.constant(.int(0)) }
         case .intIsTrue:
-            if isBoolean(op.args[0], rw) { return op.args[0] }
+            if booleans.contains(op.args[0]) { return op.args[0] }
         default:
             break
         }
@@ -147,18 +150,14 @@ public struct ConstantFolding: OptimizationPass {
         }
     }
 
-    /// Whether `v` is the 0-or-1 result of a comparison emitted earlier.
-    private func isBoolean(_ v: IRValue, _ rw: TraceRewriter) -> Bool {
-        guard v.isVariable else { return false }
-        for k in stride(from: rw.emittedCount - 1, through: 0, by: -1) where rw.emitted(k).result == v {
-            switch rw.emitted(k).opcode {
-            case .intLt, .intLe, .intEq, .intNe, .intGt, .intGe, .intIsTrue, .intIsZero, .ptrEq, .ptrNe,
-                 .floatLt, .floatLe, .floatEq, .floatNe, .floatGt, .floatGe:
-                return true
-            default:
-                return false
-            }
+    /// Whether `opcode` computes 0 or 1.
+    private func isComparison(_ opcode: Opcode) -> Bool {
+        switch opcode {
+        case .intLt, .intLe, .intEq, .intNe, .intGt, .intGe, .intIsTrue, .intIsZero, .ptrEq, .ptrNe,
+             .floatLt, .floatLe, .floatEq, .floatNe, .floatGt, .floatGe:
+            return true
+        default:
+            return false
         }
-        return false
     }
 }

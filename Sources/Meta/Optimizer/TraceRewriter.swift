@@ -123,7 +123,6 @@ struct TraceRewriter {
 
     /// The number of operations emitted so far.
     var emittedCount: Int { output.ops.count }
-    func emitted(_ k: Int) -> Operation { output.ops[k] }
 
     /// Drops the already emitted operation `k` from the result (a dead store found later).
     mutating func delete(emittedAt k: Int) { deleted.insert(k) }
