@@ -297,4 +297,22 @@ struct TracerRunTests {
         #expect(s["loops dropped"] == 1)
         #expect((s["loop entries"] ?? 0) < 1500)
     }
+
+    /// Loops inside callbacks (a key function run by `sorted`, a function `map` calls inside a residual call of a
+    /// traced loop) trace and run in their own dispatch loops without running past them.
+    @Test func loopsInsideCallbacks() throws {
+        try expectSameAsInterpreter("""
+        def weight(s):
+            w = 0
+            for ch in s:
+                w += len(ch) * 3 + (1 if ch in "aeiou" else 0)
+            return w
+        words = ["pear", "fig", "banana", "kiwi"] * 20
+        print(sorted(words, key=weight)[:5])
+        total = 0
+        for i in range(40):
+            total += sum(map(weight, words[i % 4:]))
+        print(total)
+        """, guardFailures: 0)
+    }
 }

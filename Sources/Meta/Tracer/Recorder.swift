@@ -162,7 +162,7 @@ public final class Recorder {
         let annotation = Annotation(guest: guestLocation,
                                     interpreter: site.map { InterpreterLocation(file: "\($0.file)", line: Int($0.line)) })
         let result = trace.append(opcode, args, descr: descr, annotation: annotation)
-        observer?.tracer(.opRecorded(trace: trace, index: trace.ops.count - 1))
+        observer?.tracer(.opRecorded(op: trace.ops[trace.ops.count - 1], index: trace.ops.count - 1))
         return result
     }
 
@@ -207,7 +207,7 @@ public final class Recorder {
         stackDepths[number] = depths
         let annotation = Annotation(guest: guestLocation, interpreter: InterpreterLocation(file: "\(site.file)", line: Int(site.line)))
         trace.appendGuard(opcode, args, descr: descr, number: number, snapshot: snapshot, annotation: annotation)
-        observer?.tracer(.opRecorded(trace: trace, index: trace.ops.count - 1))
+        observer?.tracer(.opRecorded(op: trace.ops[trace.ops.count - 1], index: trace.ops.count - 1))
     }
 
     /// The guest frames from the root frame to the executing one, as IR values (nil after aborting when a slot

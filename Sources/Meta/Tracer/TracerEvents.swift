@@ -3,8 +3,9 @@
 public enum TracerEvent {
     /// Recording started at a hot loop header (`location` describes it, e.g. `run:5 #12 LOAD_FAST`).
     case traceStarted(location: String)
-    /// The recorder appended the operation at `index` to `trace`.
-    case opRecorded(trace: Trace, index: Int)
+    /// The recorder appended `op` at `index` of the trace being recorded (the op, not the trace, so that an
+    /// observer keeping events does not make every later append copy the trace).
+    case opRecorded(op: Operation, index: Int)
     /// Recording stopped without a loop (`reason` says why).
     case traceAborted(location: String, reason: String)
     /// A loop closed and was compiled: `trace` is what runs; `optimization` (when the optimizer ran) holds the

@@ -113,9 +113,6 @@ struct Interpreter<D: Domain> {
         let frames = rt.frames
         var state = DispatchState(frames.current)
         d.switchFrame(locals: state.frame.pointee.base, sp: state.frame.pointee.sp)
-        // Set while the JIT driver runs from a loop header: an exception it lets out has already unwound past this
-        // loop's entry frame.
-        var leavingThroughDriver = false
 
         while true {
             do {
@@ -182,7 +179,11 @@ struct Interpreter<D: Domain> {
                             let globals = d.constRef(state.frame.pointee.globals)
                             d.push(try residual(&d, Residuals.loadGlobal, globals, d.constRef(state.names[arg])))
                         } else {
-                            d.push(d.constRef(try rt.loadGlobal(state.frame.pointee.globals, state.names[arg])))
+                            let name = state.names[arg]
+                            let global = rt.dictGetStr(state.frame.pointee.globals, name)
+                            let v = global.isNull ? rt.dictGetStr(rt.builtinsDict, name) : global
+                            if v.isNull { throw rt.undefinedName(name) }
+                            d.push(d.constRef(v))
                         }
                     case .STORE_GLOBAL:
                         let v = d.pop()
@@ -378,12 +379,9 @@ struct Interpreter<D: Domain> {
                         }
                         state.pc = arg
                         // can_enter_jit: the loop header's counter; hot loops are traced or entered from here.
-                        if !D.isTracing, let jit = rt.jit {
+                        if !D.isTracing && rt.jitEnabled {
                             state.publish(&d, rt)
-                            leavingThroughDriver = true
-                            let exit = try jit.canEnterJit(state.frame, depth: frames.depth)
-                            leavingThroughDriver = false
-                            switch exit {
+                            switch rt.jit.unsafelyUnwrapped.canEnterJit(state.frame, depth: frames.depth) {
                             case .stay: break
                             case .resume: state.enter(frames.current, &d)
                             case .returned(let value): return value
@@ -391,6 +389,8 @@ struct Interpreter<D: Domain> {
                                 state.enter(frames.current, &d)
                                 state.pc += 1  // the unwinder blames the instruction before the pc
                                 throw exception
+                            case .escape(let exception):
+                                throw exception  // the catch below sees it is escaping and lets it out
                             }
                         }
                     case .POP_JUMP_IF_FALSE:
@@ -423,57 +423,15 @@ struct Interpreter<D: Domain> {
                             }
                             continue
                         }
-                        if d.hasType(it, L.iterator) && d.isTrue(d.intEq(d.getfieldI(it, L.iterKind), d.constInt(IteratorKind.sequence.rawValue))) {
-                            // list and tuple iteration without a call.
-                            let seq = d.getfieldR(it, L.iterA)
-                            let i = d.getfieldI(it, L.iterIndex)
-                            let isList = d.hasType(seq, L.list)
-                            let n = d.getfieldI(seq, isList ? L.listLength : L.tupleLength)
-                            if d.isTrue(d.intLt(i, n)), let next = d.intAddOvf(i, d.constInt(1)) {
-                                let v = isList ? d.getarrayitemR(d.getfieldR(seq, L.listItems), L.array, i) : d.getarrayitemR(seq, L.tuple, i)
-                                d.setfieldI(it, L.iterIndex, next)
-                                d.push(v)
-                            } else {
-                                _ = d.pop()
-                                state.pc = arg
-                            }
-                            continue
-                        }
-                        if D.isTracing && d.hasType(it, L.iterator) {
-                            // Other iterators advance inside the call, so a guard on its result would follow that
-                            // effect: branch first on whether there is a next item, found without advancing.
-                            let more = d.callR(Residuals.iteratorHasNext, it)
-                            if d.isSame(more, d.constRef(rt.trueObject)) {
-                                d.push(try residual(&d, Residuals.next, it))
-                                continue
-                            }
-                            if d.isSame(more, d.constRef(rt.falseObject)) {
-                                _ = d.pop()
-                                state.pc = arg
-                                continue
-                            }
-                        }
-                        d.notTraceable("FOR_ITER over an iterator that cannot tell whether it has a next item")
-                        let v = try residual(&d, Residuals.next, it)
-                        if d.isSame(v, it) {
+                        if try !forIterNext(&d, it) {
                             _ = d.pop()
                             state.pc = arg
-                        } else {
-                            d.push(v)
                         }
 
                     case .BUILD_TUPLE:
                         d.push(arg == 0 ? d.constRef(rt.emptyTuple) : buildTuple(&d, count: arg))
                     case .BUILD_LIST:
-                        let capacity = max(arg, 4)
-                        guard let l = d.new(L.list), let items = d.new(Layout(id: L.array.id, fixedSize: L.array.fixedSize + 8 * capacity)) else {
-                            rt.fatalMemoryError()
-                        }
-                        d.setfieldI(items, L.arrayCapacity, d.constInt(capacity))
-                        for i in 0..<arg { d.setarrayitemR(items, L.array, d.constInt(arg - 1 - i), d.pop()) }
-                        d.setfieldR(l, L.listItems, items)
-                        d.setfieldI(l, L.listLength, d.constInt(arg))
-                        d.push(l)
+                        d.push(buildList(&d, count: arg))
                     case .BUILD_SET:
                         d.notTraceable("BUILD_SET")
                         sync(&d)
@@ -526,20 +484,7 @@ struct Interpreter<D: Domain> {
                         try rt.dictMerge(d.concrete(d.peek(arg)), src, rejectDuplicates: instruction.opcode == .DICT_MERGE)
                         _ = d.pop()
                     case .UNPACK_SEQUENCE:
-                        let s = d.pop()
-                        if d.hasType(s, L.tuple) && d.isTrue(d.intEq(d.getfieldI(s, L.tupleLength), d.constInt(arg))) {
-                            for i in stride(from: arg - 1, through: 0, by: -1) { d.push(d.getarrayitemR(s, L.tuple, d.constInt(i))) }
-                            continue
-                        }
-                        if d.hasType(s, L.list) && d.isTrue(d.intEq(d.getfieldI(s, L.listLength), d.constInt(arg))) {
-                            let items = d.getfieldR(s, L.listItems)
-                            for i in stride(from: arg - 1, through: 0, by: -1) { d.push(d.getarrayitemR(items, L.array, d.constInt(i))) }
-                            continue
-                        }
-                        d.notTraceable("UNPACK_SEQUENCE of something other than a tuple or list of the right length")
-                        sync(&d)
-                        let items = try rt.unpack(d.concrete(s), count: arg)
-                        for x in items.reversed() { d.push(d.constRef(x)) }
+                        try unpackSequence(&d, count: arg)
                     case .UNPACK_EX:
                         d.notTraceable("UNPACK_EX")
                         sync(&d)
@@ -547,25 +492,9 @@ struct Interpreter<D: Domain> {
                         let items = try rt.unpackStarred(d.concrete(d.pop()), before: before, after: after)
                         for x in items.reversed() { d.push(d.constRef(x)) }
                     case .FORMAT_VALUE:
-                        // The conversion is green; the spec (a string) is pushed only when present.
-                        if arg & 0x04 != 0 {
-                            let spec = d.pop(), v = d.pop()
-                            d.push(try residual(&d, Residuals.formatValueWithSpec[arg & 0x03], v, spec))
-                        } else {
-                            let v = d.pop()
-                            d.push(try residual(&d, Residuals.formatValue[arg & 0x03], v))
-                        }
+                        try formatValue(&d, flags: arg)
                     case .BUILD_STRING:
-                        if arg == 0 {
-                            d.push(d.constRef(rt.intern("")))
-                        } else {
-                            // Concatenated pairwise from the left: one residual per piece.
-                            var pieces: [D.R] = []
-                            for _ in 0..<arg { pieces.append(d.pop()) }
-                            var s = pieces[arg - 1]
-                            for i in stride(from: arg - 2, through: 0, by: -1) { s = try residual(&d, Residuals.concatStrings, s, pieces[i]) }
-                            d.push(s)
-                        }
+                        try buildString(&d, count: arg)
 
                     case .MAKE_FUNCTION where D.isTracing:
                         // A residual allocation of the function; the code object and the globals are green.
@@ -684,10 +613,10 @@ struct Interpreter<D: Domain> {
                     }
                 }
             } catch {
-                if leavingThroughDriver { throw error as! PyException }
-                if D.observesFrames { d.notTraceable("an exception was raised") }
                 // Unwind: find the innermost handler, frame by frame (DESIGN §13: no Swift recursion to undo).
                 let exc = (error as! PyException).value
+                if !D.isTracing, let jit = rt.jit, jit.takeEscaping(exc) { throw PyException(exc) }
+                if D.observesFrames { d.notTraceable("an exception was raised") }
                 state.frame.pointee.pc = state.pc - 1  // the instruction that raised
                 rt.addTraceback(exc, frame: state.frame.pointee)
                 while true {
@@ -732,11 +661,19 @@ extension Runtime {
 
     /// A global's value: module globals, then builtins.
     @inline(__always) func loadGlobal(_ globals: Ref, _ name: Ref) throws(PyException) -> Ref {
+        let v = lookupGlobal(globals, name)
+        if v.isNull { throw undefinedName(name) }
+        return v
+    }
+
+    /// A global's value, or null if neither the module nor the builtins define it.
+    @inline(__always) func lookupGlobal(_ globals: Ref, _ name: Ref) -> Ref {
         let v = dictGetStr(globals, name)
-        if !v.isNull { return v }
-        let b = dictGetStr(builtinsDict, name)
-        if !b.isNull { return b }
-        throw error(exceptions.NameError, "name '\(string(name))' is not defined")
+        return v.isNull ? dictGetStr(builtinsDict, name) : v
+    }
+
+    @inline(never) func undefinedName(_ name: Ref) -> PyException {
+        error(exceptions.NameError, "name '\(string(name))' is not defined")
     }
 }
 

@@ -90,14 +90,18 @@ enum Residuals {
 
     /// A global's value (module globals, then builtins), or NameError.
     static let loadGlobal = ResidualFunction2("load_global", effects: .readsOnly) { g, n in
-        wrap { rt throws(PyException) in try rt.loadGlobal(Ref(bits: g), Ref(bits: n)) }
+        unowned(unsafe) let rt = Runtime.current!
+        let v = rt.lookupGlobal(Ref(bits: g), Ref(bits: n))
+        if v.isNull { rt.pendingException = rt.undefinedName(Ref(bits: n)).value }
+        return v.bits
     }
     /// LOAD_NAME: the namespace dict, then globals and builtins.
     static let loadName = ResidualFunction3("load_name", effects: .readsOnly) { l, g, n in
-        wrap { rt throws(PyException) in
-            let v = rt.dictGetStr(Ref(bits: l), Ref(bits: n))
-            return v.isNull ? try rt.loadGlobal(Ref(bits: g), Ref(bits: n)) : v
-        }
+        unowned(unsafe) let rt = Runtime.current!
+        var v = rt.dictGetStr(Ref(bits: l), Ref(bits: n))
+        if v.isNull { v = rt.lookupGlobal(Ref(bits: g), Ref(bits: n)) }
+        if v.isNull { rt.pendingException = rt.undefinedName(Ref(bits: n)).value }
+        return v.bits
     }
     /// STORE_NAME and STORE_GLOBAL: `dict[name] = value`.
     static let storeName = ResidualFunction3("store_name") { d, n, v in

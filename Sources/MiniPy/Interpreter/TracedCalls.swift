@@ -4,7 +4,7 @@ import Meta
 /// it (the concrete forms in `Runtime.callAt` move frame slots with memmove and set up frames directly).
 extension Interpreter {
     /// BUILD_TUPLE of the `count` values on top of the stack (`new_with_vtable`, `setfield_gc`, `setarrayitem_gc`).
-    @inline(__always) func buildTuple(_ d: inout D, count: Int) -> D.R {
+    @inline(never) func buildTuple(_ d: inout D, count: Int) -> D.R {
         guard let t = d.new(Layout(id: L.tuple.id, fixedSize: L.tuple.fixedSize + 8 * count)) else { rt.fatalMemoryError() }
         d.setfieldI(t, L.tupleLength, d.constInt(count))
         for i in 0..<count { d.setarrayitemR(t, L.tuple, d.constInt(count - 1 - i), d.pop()) }

@@ -10,6 +10,9 @@ enum JitExit {
     case returned(Ref)
     /// Reload from the top frame and raise this exception at its instruction (a residual call in a trace raised).
     case raise(PyException)
+    /// While tracing, this exception unwound past the loop's entry frame: the dispatch loop lets it out unhandled
+    /// (`JitDriver.takeEscaping` recognises it in its unwinder).
+    case escape(PyException)
 }
 
 /// The JIT driver of `--jit trace` (DESIGN §5, §13): hotness counters at loop headers, recording with the tracing
@@ -31,6 +34,8 @@ public final class JitDriver: TracerObserver {
     /// Who hears the tracer's events (the log writer, the Lab).
     public var observers: [TracerObserver] = []
     private var nextGuardNumber = 0
+    /// The exception of the last `.escape` exit, until the dispatch loop's unwinder takes it.
+    private var escaping = Ref.null
 
     public init(runtime rt: Runtime, options: TracerOptions, optimizer: Optimizer? = nil) {
         self.rt = rt
@@ -57,13 +62,26 @@ public final class JitDriver: TracerObserver {
         return depth - recorder.rootDepth < options.inlineDepth
     }
 
+    /// Whether `exception` is the one an `.escape` exit let out (and forget it).
+    func takeEscaping(_ exception: Ref) -> Bool {
+        guard !escaping.isNull, escaping == exception else { return false }
+        escaping = .null
+        return true
+    }
+
     /// `can_enter_jit` at the loop header the executing frame (at `depth`) has just jumped back to (its pc and
-    /// stack top are saved in the frame record).
-    func canEnterJit(_ frame: UnsafeMutablePointer<Frame>, depth: Int) throws(PyException) -> JitExit {
+    /// stack top are saved in the frame record). Out of line: the dispatch loop only tests for the driver.
+    @inline(never)
+    func canEnterJit(_ frame: UnsafeMutablePointer<Frame>, depth: Int) -> JitExit {
         let key = GreenKey(code: UnsafeRawPointer(frame.pointee.info.takeUnretainedValue().instructions), pc: frame.pointee.pc)
-        if let loop = loops[key] { return try run(loop, frame, depth: depth) }
+        if let loop = loops[key] { return run(loop, frame, depth: depth) }
         guard recorder == nil, counters.tick(key) else { return .stay }
-        return try trace(key, frame, depth: depth)
+        do {
+            return try trace(key, frame, depth: depth)
+        } catch {
+            escaping = error.value
+            return .escape(error)
+        }
     }
 
     /// Records from the loop header with the tracing domain on the same frames, until the loop closes or the
@@ -87,7 +105,12 @@ public final class JitDriver: TracerObserver {
                 if let optimized { nextGuardNumber = optimized.context.nextGuardNumber }
                 loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, optimized: optimized)
             } catch {
-                fatalError("the tracer recorded an invalid trace: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
+                // A tracer bug, not the program's: never run such a trace (debug builds stop here).
+                assertionFailure("the tracer recorded an invalid trace: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
+                statistics.aborts += 1
+                counters.blacklist(key)
+                tracer(.traceAborted(location: recorder.startLocation, reason: "the recorded trace is invalid: \(error)"))
+                return .resume
             }
             loops[key] = loop
             compiledLoops.append(loop)
@@ -97,7 +120,7 @@ public final class JitDriver: TracerObserver {
             tracer(.loopCompiled(trace: loop.trace, optimization: optimized))
             // The frames stand at the loop header again: enter the loop.
             let current = rt.frames.current
-            let exit = try run(loop, current, depth: rt.frames.depth)
+            let exit = run(loop, current, depth: rt.frames.depth)
             if case .stay = exit { return .resume }
             return exit
         }
@@ -107,7 +130,7 @@ public final class JitDriver: TracerObserver {
     }
 
     /// Runs a compiled loop from the frame at its header until a guard fails, then rebuilds the frames.
-    private func run(_ loop: CompiledLoop, _ frame: UnsafeMutablePointer<Frame>, depth: Int) throws(PyException) -> JitExit {
+    private func run(_ loop: CompiledLoop, _ frame: UnsafeMutablePointer<Frame>, depth: Int) -> JitExit {
         var inputs: [ConcreteValue] = []
         if loop.virtualizable {
             var slot = frame.pointee.base
@@ -122,7 +145,11 @@ public final class JitDriver: TracerObserver {
         loop.entries += 1
         statistics.loopEntries += 1
         let exit: TraceExit
-        do { exit = try loop.executor.run(inputs) } catch { fatalError("the IR executor refused a loop: \(error)") }
+        do { exit = try loop.executor.run(inputs) } catch {
+            // Inputs of the wrong shape (checked above) are the only refusal; interpret instead.
+            assertionFailure("the IR executor refused loop \(loop.trace.number): \(error)")
+            return .stay
+        }
         switch exit.reason {
         case .guardFailed(let opIndex, let number):
             loop.guardFailures += 1

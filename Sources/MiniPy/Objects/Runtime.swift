@@ -57,8 +57,10 @@ public final class Runtime {
     /// The execution state of the guest program: frames and value stack.
     public let frames: FrameStack
     public var recursionLimit = 1000
-    /// The JIT driver of `--jit trace` (nil: the plain interpreter; the dispatch loop tests it at backward jumps).
-    public var jit: JitDriver?
+    /// The JIT driver of `--jit trace` (nil: the plain interpreter).
+    public var jit: JitDriver? { didSet { jitEnabled = jit != nil } }
+    /// Whether `jit` is set: what the dispatch loop tests at backward jumps (a plain flag, no reference counting).
+    public private(set) var jitEnabled = false
     /// Where the dispatch loops count the instructions they interpret (`--stats`); nil: not counted.
     public var instructionCounter: UnsafeMutablePointer<Int>?
     /// Directory that `import` resolves modules against (the main file's folder).
