@@ -76,16 +76,6 @@ struct TraceRewriter {
     /// Appends input operation `index`, rewritten, with its identity.
     mutating func keep(_ index: Int) { emit(rewritten(input.trace.ops[index]), id: input.opIDs[index]) }
 
-    /// Appends a new `opcode(args)` and returns its fresh result.
-    @discardableResult
-    mutating func emitNew(_ opcode: Opcode, _ args: [IRValue], descr: Descriptor = .none, annotation: Annotation? = nil,
-                          context: inout OptimizationContext) -> IRValue {
-        let type = opcode.info.result
-        let result = type == .void ? IRValue.none : output.newVariable(type)
-        emit(Operation(opcode, result: result, args: args.map(resolve), descr: descr, annotation: annotation), id: context.newOpID())
-        return result
-    }
-
     /// Appends the label `op` (input operation `index`) with arguments that are distinct variables: an argument
     /// that became a constant or repeats another is passed through a fresh `same_as`, and its old name refers to
     /// the label's argument from here on. Returns the label's arguments.
