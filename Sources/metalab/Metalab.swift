@@ -79,10 +79,13 @@ struct Run: ParsableCommand {
             help: "Tracer knobs for --jit trace: threshold=N (default 1039), trace_limit=N (6000), inline_depth=N (8), max_aborts=N (5), virtualizable=on|off.")
     var jitParameters: JitParameters?
 
+    @Option(name: .long, help: "Optimization passes for --jit trace: all, none (the default for now: loops run as recorded), or a comma-separated list of \(Optimizer().passNames.joined(separator: ", ")).")
+    var passes: String?
+
     @Flag(name: .long, help: "Print the JIT's counters to stderr at exit.")
     var stats = false
 
-    @Option(name: .long, help: "Log categories to write, comma-separated: jit-log-noopt, jit-summary, jit-abort.")
+    @Option(name: .long, help: "Log categories to write, comma-separated: jit-log-noopt, jit-log-opt, jit-summary, jit-abort.")
     var log: String?
 
     @Option(name: .customLong("log-file"), help: "Write the log to PATH instead of stderr.")
@@ -108,6 +111,15 @@ struct Run: ParsableCommand {
             options.tracing = tracing
         }
         options.stats = stats
+        if let passes, passes != "none" {
+            var optimizer = Optimizer()
+            if passes != "all" {
+                do { try optimizer.setEnabledPasses(passes.split(separator: ",").map(String.init)) } catch {
+                    throw ValidationError("\(error)")
+                }
+            }
+            options.optimizer = optimizer
+        }
         if let log {
             do { options.logCategories = try JitLogCategory.parse(log) } catch { throw ValidationError(error.description) }
         }

@@ -67,6 +67,9 @@ enum CorpusMode: String, CaseIterable, CustomTestStringConvertible {
     case tracerNaiveFrame
     /// The tracer with its loops run by the IR executor instead of machine code.
     case tracerIRBackend
+    /// The tracer with every optimization pass, both frame kinds.
+    case tracerOptimized
+    case tracerOptimizedNaiveFrame
 
     var options: [String] {
         switch self {
@@ -74,6 +77,8 @@ enum CorpusMode: String, CaseIterable, CustomTestStringConvertible {
         case .tracer: ["--jit", "trace", "--jit-param", "threshold=2", "--stats"]
         case .tracerNaiveFrame: ["--jit", "trace", "--jit-param", "threshold=2,virtualizable=off", "--stats"]
         case .tracerIRBackend: ["--jit", "trace", "--backend", "ir", "--jit-param", "threshold=2", "--stats"]
+        case .tracerOptimized: ["--jit", "trace", "--jit-param", "threshold=2", "--passes", "all", "--stats"]
+        case .tracerOptimizedNaiveFrame: ["--jit", "trace", "--jit-param", "threshold=2,virtualizable=off", "--passes", "all", "--stats"]
         }
     }
 

@@ -193,11 +193,27 @@ struct TracerRunTests {
         #expect(try String(contentsOf: logFile, encoding: .utf8).hasPrefix("{jit-log-noopt\n# Loop 0"))
     }
 
+    /// `--passes` runs the optimizer; `--log jit-log-opt` prints what it made of each loop.
+    @Test func optimizedLoopsPrintTheSameAndAreLogged() throws {
+        let file = try program("def f(n):\n    s = 0\n    i = 0\n    while i < n:\n        s += i * 2\n        i += 1\n    return s\nprint(f(1000))\n")
+        let plain = try run(file, ["--jit", "off"])
+        let optimized = try run(file, ["--jit", "trace", "--jit-param", "threshold=3", "--passes", "all", "--log", "jit-log-opt", "--stats"])
+        #expect(optimized.stdout == plain.stdout && optimized.status == 0)
+        #expect(optimized.stderr.contains("{jit-log-opt\n# Loop 0"))
+        #expect(optimized.stderr.contains("descr=Loop1000)"))
+        #expect(!optimized.stderr.contains("new_with_vtable"))
+        let s = stats(optimized.stderr)
+        #expect((s["loops"] ?? 0) == 1 && (s["bytecodes in jit"] ?? 0) > 0)
+    }
+
     @Test func badOptionsAreClearErrors() throws {
         let file = try program("print(1)\n")
-        let category = try run(file, ["--jit", "trace", "--log", "jit-log-opt"])
+        let category = try run(file, ["--jit", "trace", "--log", "jit-backend"])
         #expect(category.status != 0)
-        #expect(category.stderr.contains("unknown log category 'jit-log-opt'"))
+        #expect(category.stderr.contains("unknown log category 'jit-backend'"))
+        let passes = try run(file, ["--jit", "trace", "--passes", "fold,cse"])
+        #expect(passes.status != 0)
+        #expect(passes.stderr.contains("unknown optimization pass 'cse' (valid passes: peel, virtuals, heap, guards, fold, intbounds, dce)"))
         let param = try run(file, ["--jit", "trace", "--jit-param", "threshold=zero"])
         #expect(param.status != 0)
         #expect(param.stderr.contains("threshold must be a positive integer, got 'zero'"))

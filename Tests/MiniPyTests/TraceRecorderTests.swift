@@ -6,7 +6,7 @@ import Meta
 final class TracerEventLog: TracerObserver {
     var events: [TracerEvent] = []
     func tracer(_ event: TracerEvent) { events.append(event) }
-    var compiled: [Trace] { events.compactMap { if case .loopCompiled(let t) = $0 { t } else { nil } } }
+    var compiled: [Trace] { events.compactMap { if case .loopCompiled(let t, _) = $0 { t } else { nil } } }
     var aborts: [String] { events.compactMap { if case .traceAborted(_, let r) = $0 { r } else { nil } } }
 }
 

@@ -58,6 +58,17 @@ public struct TracePrinter {
         return state.traceText()
     }
 
+    /// The text of each operation of `trace`, as `print` writes it (with its snapshot lines, if the option is on),
+    /// without the header: what a diff of two traces shows line by line.
+    public func operationTexts(_ trace: Trace) -> [String] {
+        var state = PrintState(printer: self, trace: trace)
+        return trace.ops.map { op in
+            state.out = ""
+            state.operation(op)
+            return String(state.out.dropLast())
+        }
+    }
+
     /// The name of a layout, as descriptors print it.
     func layoutName(_ layout: Layout) -> String {
         let i = Int(layout.id)

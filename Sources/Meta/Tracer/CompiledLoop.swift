@@ -16,17 +16,29 @@ public final class CompiledLoop {
     /// Iterations begun over all entries.
     public var iterations = 0
 
-    /// Prepares the recorded loop for `recorder.options.backend`; machine code goes into `memory`.
-    public init(key: GreenKey, recorder: Recorder, heap: Heap, memory: X64.CodeMemory) throws {
+    /// Prepares the loop `recorder` closed for `recorder.options.backend` (machine code goes into `memory`), as
+    /// recorded or, given `optimized`, as the optimizer left it (guards the optimizer copied resume like the
+    /// recorded guard they copy).
+    public init(key: GreenKey, recorder: Recorder, heap: Heap, memory: X64.CodeMemory,
+                optimized: OptimizationResult? = nil) throws {
         self.key = key
-        trace = recorder.trace
-        resumeModes = recorder.resumeModes
-        stackDepths = recorder.stackDepths
+        trace = optimized?.trace ?? recorder.trace
+        var modes: [Int: ResumeMode] = [:], depths: [Int: [Int]] = [:]
+        for op in trace.ops {
+            guard let number = op.guardInfo?.number else { continue }
+            let recorded = optimized?.context.recordedGuard(number) ?? number
+            modes[number] = recorder.resumeModes[recorded]
+            depths[number] = recorder.stackDepths[recorded]
+        }
+        resumeModes = modes
+        stackDepths = depths
         virtualizable = recorder.options.virtualizable
         runner = try recorder.options.backend.prepare(trace, heap: heap, memory: memory)
+        // Counted from the last label: a peeled loop's preamble and body hold the same merge points.
         var counts: [Int] = []
         var n = 0
         for op in trace.ops {
+            if op.opcode == .label { n = 0 }
             counts.append(n)
             if op.opcode == .debugMergePoint { n += 1 }
         }

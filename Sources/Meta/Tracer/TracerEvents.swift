@@ -8,8 +8,9 @@ public enum TracerEvent {
     case opRecorded(op: Operation, index: Int)
     /// Recording stopped without a loop (`reason` says why).
     case traceAborted(location: String, reason: String)
-    /// A loop closed and was compiled.
-    case loopCompiled(trace: Trace)
+    /// A loop closed and was compiled: `trace` is what runs; `optimization` (when the optimizer ran) holds the
+    /// recorded trace and each pass's step.
+    case loopCompiled(trace: Trace, optimization: OptimizationResult?)
     /// A compiled loop's machine code was installed (`--backend x64`): `code` has its listing tied to the trace's ops.
     case machineCodeInstalled(trace: Trace, code: X64.CompiledTrace)
     /// A compiled loop is no longer entered (it left too soon after most entries).

@@ -12,6 +12,8 @@ public enum Program {
         public var maxHeapBytes = 4 << 30
         /// Run with the meta-tracing JIT (`--jit trace`) and these knobs.
         public var tracing: TracerOptions?
+        /// The optimizer traced loops go through (nil: they run as recorded).
+        public var optimizer: Optimizer?
         /// Print the JIT's counters to stderr at exit (`--stats`).
         public var stats = false
         /// `--log` categories, written with `writeLog` (stderr unless `--log-file`).
@@ -41,7 +43,7 @@ public enum Program {
         rt.sourceLines[path] = source.components(separatedBy: "\n")
         var log: JitLog?
         if let tracing = options.tracing {
-            let jit = JitDriver(runtime: rt, options: tracing)
+            let jit = JitDriver(runtime: rt, options: tracing, optimizer: options.optimizer)
             if !options.logCategories.isEmpty {
                 let l = JitLog(categories: options.logCategories, runtime: rt, write: options.writeLog)
                 jit.observers.append(l)

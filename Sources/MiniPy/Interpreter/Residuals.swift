@@ -126,7 +126,7 @@ enum Residuals {
         return rt.none.bits
     }
     /// The loop back-edge's safepoint (collection, MemoryError, KeyboardInterrupt); returns None.
-    static let safepoint = ResidualFunction1("safepoint") { _ in
+    static let safepoint = ResidualFunction1("safepoint", effects: .readsOnly) { _ in
         wrap { rt throws(PyException) in try rt.safepoint(); return rt.none }
     }
     /// FORMAT_VALUE without a spec, indexed by the conversion (none, `!s`, `!r`, `!a`).

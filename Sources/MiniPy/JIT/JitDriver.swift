@@ -20,6 +20,8 @@ enum JitExit {
 /// failure. Installed as `Runtime.jit`; the dispatch loop calls `canEnterJit` at every backward jump.
 public final class JitDriver: TracerObserver {
     public let options: TracerOptions
+    /// The trace optimizer closed loops go through before they run; nil runs them as recorded.
+    public let optimizer: Optimizer?
     unowned let rt: Runtime
     let guest: MiniPyGuest
     private var counters: HotCounters
@@ -37,9 +39,10 @@ public final class JitDriver: TracerObserver {
     /// The exception of the last `.escape` exit, until the dispatch loop's unwinder takes it.
     private var escaping = Ref.null
 
-    public init(runtime rt: Runtime, options: TracerOptions) {
+    public init(runtime rt: Runtime, options: TracerOptions, optimizer: Optimizer? = nil) {
         self.rt = rt
         self.options = options
+        self.optimizer = optimizer
         guest = MiniPyGuest(rt)
         counters = HotCounters(options: options)
         rt.heap.rootScanners.append { [unowned self] heap in
@@ -104,8 +107,12 @@ public final class JitDriver: TracerObserver {
         statistics.bytecodesTraced += recorder.bytecodes
         if recorder.outcome == .closed {
             let loop: CompiledLoop
+            let optimized: OptimizationResult?
             do {
-                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, memory: try codeMemory())
+                let context = OptimizationContext(nextGuardNumber: nextGuardNumber, peeledLoopToken: Optimizer.defaultPeeledLoopToken)
+                optimized = try optimizer?.run(recorder.trace, context: context)
+                if let optimized { nextGuardNumber = optimized.context.nextGuardNumber }
+                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, memory: try codeMemory(), optimized: optimized)
             } catch {
                 // A tracer or backend bug, not the program's: never run such a trace (debug builds stop here).
                 assertionFailure("cannot compile the recorded loop: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
@@ -117,9 +124,9 @@ public final class JitDriver: TracerObserver {
             loops[key] = loop
             compiledLoops.append(loop)
             statistics.loops += 1
-            statistics.opsRecorded += loop.trace.ops.count
+            statistics.opsRecorded += recorder.trace.ops.count
             statistics.opsAfterOptimization += loop.trace.ops.count
-            tracer(.loopCompiled(trace: loop.trace))
+            tracer(.loopCompiled(trace: loop.trace, optimization: optimized))
             if let code = loop.runner as? X64.CompiledTrace { tracer(.machineCodeInstalled(trace: loop.trace, code: code)) }
             // The frames stand at the loop header again: enter the loop.
             let current = rt.frames.current

@@ -2,8 +2,10 @@ import Meta
 
 /// The log categories of `--log`, in PYPYLOG's spirit: each is a section of stderr (or of `--log-file`).
 public enum JitLogCategory: String, CaseIterable, Sendable {
-    /// Every loop as recorded (no optimizer yet), in jit-log-opt's text form.
+    /// Every loop as recorded, in jit-log-opt's text form.
     case logNoopt = "jit-log-noopt"
+    /// Every loop as the optimizer left it (with `--passes`).
+    case logOpt = "jit-log-opt"
     /// The JIT's counters at exit.
     case summary = "jit-summary"
     /// Every aborted trace with its reason.
@@ -45,10 +47,9 @@ final class JitLog: TracerObserver {
 
     func tracer(_ event: TracerEvent) {
         switch event {
-        case .loopCompiled(let trace) where categories.contains(.logNoopt):
-            var text = printer.print(trace)
-            if !text.hasSuffix("\n") { text += "\n" }
-            section(.logNoopt, text)
+        case .loopCompiled(let trace, let optimization):
+            if categories.contains(.logNoopt) { section(.logNoopt, lines(optimization?.original.trace ?? trace)) }
+            if categories.contains(.logOpt), optimization != nil { section(.logOpt, lines(trace)) }
         case .machineCodeInstalled(let trace, let code) where categories.contains(.backend):
             // The trace's printed form has one line per op after the header and the input arguments.
             let lines = printer.print(trace).split(separator: "\n", omittingEmptySubsequences: false)
@@ -65,6 +66,12 @@ final class JitLog: TracerObserver {
 
     func summary(_ lines: [String]) {
         if categories.contains(.summary) { section(.summary, lines.map { $0 + "\n" }.joined()) }
+    }
+
+    /// `trace` printed, ending with a line break.
+    private func lines(_ trace: Trace) -> String {
+        let text = printer.print(trace)
+        return text.hasSuffix("\n") ? text : text + "\n"
     }
 
     private func section(_ category: JitLogCategory, _ body: String) {
