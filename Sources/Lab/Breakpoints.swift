@@ -8,6 +8,8 @@ struct Breakpoint {
         /// `file` is the file's name as the program's code objects know it (the name it was loaded or imported by).
         case line(file: String, line: Int)
         case function(String)
+        /// A JIT event (the tracer's), wherever it happens.
+        case jitEvent(JitEventKind)
     }
 
     let number: Int
@@ -18,6 +20,7 @@ struct Breakpoint {
         switch place {
         case .line(let file, let line): "\(file):\(line)"
         case .function(let name): "function \(name)"
+        case .jitEvent(let kind): "JIT event \(kind.rawValue)"
         }
     }
 
@@ -29,6 +32,8 @@ struct Breakpoint {
             return (0..<code.lines.count).filter { i in Int(code.lines[i]) == line && (i == 0 || Int(code.lines[i - 1]) != line) }
         case .function(let name):
             return code.name == name || code.qualname == name ? [0] : []
+        case .jitEvent:
+            return []
         }
     }
 
@@ -69,6 +74,13 @@ struct Breakpoints {
     mutating func removeAll() {
         all.removeAll()
         cache.removeAll()
+    }
+
+    /// The number of the breakpoint on the JIT event `kind`, counting the hit.
+    mutating func hit(event kind: JitEventKind) -> Int? {
+        guard let i = all.firstIndex(where: { $0.place == .jitEvent(kind) }) else { return nil }
+        all[i].hits += 1
+        return all[i].number
     }
 
     /// The number of the breakpoint at instruction `pc` of `code`, counting the hit.

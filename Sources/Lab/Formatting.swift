@@ -60,9 +60,14 @@ extension Session {
         switch stop.reason {
         case .breakpoint(let n): writeLine("Breakpoint \(n), \(place(stop.position))")
         case .interrupted: writeLine("Interrupted at \(place(stop.position))")
+        case .jitEvent(let n, let what): writeLine("Breakpoint \(n), \(what)")
         case .step: break
         }
         let position = stop.position
+        if let recorded = stop.recorded, let history = jitHistory {
+            writeRecordedStep(recorded.op, index: recorded.index, history)
+            return
+        }
         if let operation = stop.operation {
             writeLine("  op \(rt.describe(operation))" + p.dim("    \(operation.site.shortDescription)"))
             return

@@ -34,6 +34,13 @@ final class GuestExecution {
         runtime = rt
         monitor = Monitor(session: session, runtime: rt, condition: condition)
         rt.interpreterMode = .observed(monitor)
+        session.jitHistory = nil
+        if let driver = session.settings.jit.makeDriver(for: rt) {
+            let history = JitHistory(session: session, runtime: rt)
+            driver.observers.append(history)
+            rt.jit = driver
+            session.jitHistory = history
+        }
         // The guest's output goes to the session (interleaved with the views, and visible to `expect`).
         rt.stdout.capture = { [unowned session, unowned monitor] text in
             if !monitor.abandonsGuest { session.write(text) }

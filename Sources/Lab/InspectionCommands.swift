@@ -90,6 +90,7 @@ extension Session {
 
     /// Parses and checks a breakpoint location.
     func breakpointPlace(_ word: String, _ program: LoadedProgram) throws(CommandError) -> Breakpoint.Place {
+        if let kind = JitEventKind(rawValue: word) { return .jitEvent(kind) }
         var file = program.displayName
         var lineText = word
         if let colon = word.lastIndex(of: ":") {

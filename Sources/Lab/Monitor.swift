@@ -12,15 +12,17 @@ struct GuestPosition {
     var file: String { code.filename }
 }
 
-/// A moment the Lab can stop at: before an instruction (a merge point), or after one primitive operation of the
-/// interpreter's handler for the current instruction.
+/// A moment the Lab can stop at: before an instruction (a merge point), after one primitive operation of the
+/// interpreter's handler for the current instruction, or (while the JIT records a trace) after the tracer recorded
+/// one IR operation.
 enum ObservationPoint {
     case instruction(GuestPosition)
     case operation(ObservedOperation, GuestPosition)
+    case recorded(Meta.Operation, GuestPosition)
 
     var position: GuestPosition {
         switch self {
-        case .instruction(let p), .operation(_, let p): p
+        case .instruction(let p), .operation(_, let p), .recorded(_, let p): p
         }
     }
 }
@@ -46,6 +48,8 @@ enum StopReason {
     case step
     case breakpoint(Int)
     case interrupted
+    /// A JIT-event breakpoint (`break trace-start`, ...): its number and what happened.
+    case jitEvent(Int, String)
 }
 
 /// A stop: where, why, the operation just performed (when stopped between operations), and the value stack's top.
@@ -55,6 +59,8 @@ struct Stop {
     let operation: ObservedOperation?
     let stackTop: UnsafeMutablePointer<Ref>
     let events: [GuestEvent]
+    /// The IR operation just recorded, when stopped while the JIT records a trace.
+    var recorded: (op: Meta.Operation, index: Int)? = nil
 }
 
 /// The session's observer of a running guest: it sees every merge point (and, when asked, every operation),
@@ -136,6 +142,29 @@ final class Monitor: GuestObserver {
         guard suspended == 0, !abandonsGuest else { return }
         exceptions.append(.exception(runtime.exceptionSummary(exception)))
         if exceptions.count > Monitor.exceptionsShown { exceptions.removeFirst() }
+    }
+
+    /// The tracer recorded `op` (the trace's op `index`): a step of `step op` while recording. The observing
+    /// domain is not active then (the tracing domain executes), so the tracer's events are what the Lab sees.
+    func recorded(_ op: Meta.Operation, index: Int) {
+        guard suspended == 0, !abandonsGuest else { return }
+        let here = currentPosition(pc: op.annotation?.guest?.pc)
+        if condition.shouldStop(at: .recorded(op, here)) {
+            stop(Stop(position: here, reason: .step, operation: nil, stackTop: runtime.frames.top, events: [], recorded: (op, index)))
+        }
+    }
+
+    /// Stops at a JIT event that breakpoint `number` asked for, wherever the guest is.
+    func stopAtJitEvent(breakpoint number: Int, _ description: String) {
+        guard suspended == 0, !abandonsGuest else { return }
+        stop(Stop(position: currentPosition(pc: nil), reason: .jitEvent(number, description), operation: nil,
+                  stackTop: runtime.frames.top, events: []))
+    }
+
+    /// The executing frame's position, at `pc` or at the pc its record holds.
+    private func currentPosition(pc: Int?) -> GuestPosition {
+        let frame = runtime.frames.current
+        return GuestPosition(depth: runtime.frames.depth, frame: frame, code: frame.pointee.code, pc: pc ?? frame.pointee.pc)
     }
 
     private func stop(_ stop: Stop) {

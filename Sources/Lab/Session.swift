@@ -32,6 +32,8 @@ public final class Session {
     var program: LoadedProgram?
     var execution: GuestExecution?
     var breakpoints = Breakpoints()
+    /// What the JIT did in the latest run under `set jit trace` (kept after the run ends, for the JIT views).
+    var jitHistory: JitHistory?
     /// Where `pause` waits (lessons on a terminal).
     public var pauseInput: LineInput?
     /// Set by a failed `expect` or an unknown command in a script: the session stops reading and fails.

@@ -29,8 +29,8 @@ enum SessionCommands {
 
     static let set = Command(
         name: "set", aliases: [], usage: "set NAME VALUE",
-        summary: "set a knob (color, listsize, ops)",
-        details: "Knobs:\n" + Knob.all.map { "  \($0.name) \($0.values)".padding(toLength: 20, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"),
+        summary: "set a knob (color, listsize, ops, and the JIT's: jit, threshold, passes, ...)",
+        details: "Knobs:\n" + Knob.all.map { "  \($0.name) \($0.values)".padding(toLength: 26, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"),
         completion: .knobs) { session, args throws(CommandError) in
             let words = args.words
             guard words.count == 2 else { throw CommandError("set needs a knob and a value", hint: "usage: set NAME VALUE ('show' lists the knobs)") }

@@ -6,6 +6,7 @@ public struct Settings {
     var listSize = Settings.defaultListSize
     /// Whether a bytecode step also lists the primitive operations the instruction performed.
     var showOperations = false
+    var jit = JitSettings()
 
     init(color: Bool) { self.color = color }
 }
@@ -25,7 +26,7 @@ struct Knob {
              get: { String($0.listSize) }, set: { s, v throws(CommandError) in s.listSize = try parseCount(v, for: "set listsize N") }),
         Knob(name: "ops", values: "on|off", summary: "after each bytecode step, list the interpreter operations the instruction performed",
              get: { $0.showOperations ? "on" : "off" }, set: { s, v throws(CommandError) in s.showOperations = try onOff(v, "ops") }),
-    ]
+    ] + jitKnobs
 
     static func named(_ name: String) -> Knob? { all.first { $0.name == name } }
 

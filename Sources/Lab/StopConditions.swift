@@ -72,8 +72,10 @@ struct StepGranularity {
         name: "op", aliases: ["operation"],
         summary: "one primitive operation of the interpreter's handler (hasType, getfieldI, intAddOvf, ...)",
         needsOperations: true) { point, _ in
-            if case .operation = point { return true }
-            return false
+            switch point {
+            case .operation, .recorded: return true
+            case .instruction: return false
+            }
         }
 
     static let line = StepGranularity(

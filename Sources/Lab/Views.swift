@@ -21,7 +21,7 @@ struct LabView {
         }
     }
 
-    static let all: [LabView] = [.list, .dis, .interp, .backtrace]
+    static let all: [LabView] = [.list, .dis, .interp, .backtrace] + jitViews
 }
 
 extension LabView {

@@ -81,7 +81,7 @@ final class JitLog: TracerObserver {
 
 extension Runtime {
     /// A readable name for a constant in a printed trace: None/True/False, functions, classes, built-ins.
-    func constantName(_ r: Ref) -> String? {
+    public func constantName(_ r: Ref) -> String? {
         if r.isNull { return nil }
         if r == none { return "None" }
         if r == trueObject { return "True" }

@@ -1,0 +1,128 @@
+import Meta
+import MiniPy
+
+/// A JIT event the Lab can stop at (`break trace-start`, ...), reported by the tracer's framework events.
+enum JitEventKind: String, CaseIterable {
+    case traceStart = "trace-start"
+    case traceAbort = "trace-abort"
+    case loopCompiled = "loop-compiled"
+    case guardFail = "guard-fail"
+    case deopt = "deopt"
+
+    init?(_ event: TracerEvent) {
+        switch event {
+        case .traceStarted: self = .traceStart
+        case .traceAborted: self = .traceAbort
+        case .loopCompiled: self = .loopCompiled
+        case .guardFailed: self = .guardFail
+        case .deoptimized: self = .deopt
+        case .opRecorded, .machineCodeInstalled, .loopDropped: return nil
+        }
+    }
+}
+
+/// One loop the JIT compiled in the session's run: what it recorded, what the optimizer made of it (pass by pass)
+/// and, with the x64 backend, its machine code.
+final class JitLoop {
+    /// The trace that runs (the optimized one when the optimizer ran).
+    let trace: Trace
+    let optimization: OptimizationResult?
+    /// Its machine code (nil under the IR backend).
+    let machineCode: X64.CompiledTrace?
+    /// How many of the optimizer's steps `opt` has shown.
+    var passesShown = 0
+
+    init(trace: Trace, optimization: OptimizationResult?, machineCode: X64.CompiledTrace?) {
+        self.trace = trace
+        self.optimization = optimization
+        self.machineCode = machineCode
+    }
+
+    var recorded: Trace { optimization?.original.trace ?? trace }
+}
+
+/// The Lab's observer of the tracer (the framework reports, the Lab keeps and shows): the loops compiled so far,
+/// the trace being recorded, and stops at JIT-event breakpoints.
+final class JitHistory: TracerObserver {
+    unowned let session: Session
+    /// Kept alive after the run, so that traces' constants can still be named.
+    let runtime: Runtime
+    private(set) var loops: [JitLoop] = []
+    /// Where the recording in progress started.
+    private(set) var recordingLocation = ""
+    /// Whether a trace is being recorded (from its start to its abort or its loop's compilation).
+    private(set) var isRecording = false
+
+    init(session: Session, runtime: Runtime) {
+        self.session = session
+        self.runtime = runtime
+    }
+
+    func tracer(_ event: TracerEvent) {
+        switch event {
+        case .traceStarted(let location):
+            recordingLocation = location
+            isRecording = true
+        case .traceAborted:
+            isRecording = false
+        case .loopCompiled(let trace, let optimization):
+            isRecording = false
+            // The driver has the loop before it reports it: its runner is the machine code, under the x64 backend.
+            let compiled = runtime.jit?.compiledLoops.last { $0.trace.number == trace.number }
+            loops.append(JitLoop(trace: trace, optimization: optimization, machineCode: compiled?.runner as? X64.CompiledTrace))
+        case .opRecorded, .machineCodeInstalled, .loopDropped, .guardFailed, .deoptimized:
+            break
+        }
+        if let kind = JitEventKind(event), let number = session.breakpoints.hit(event: kind) {
+            session.execution?.monitor.stopAtJitEvent(breakpoint: number, describe(event))
+        }
+        if case .opRecorded(let op, let index) = event { session.execution?.monitor.recorded(op, index: index) }
+    }
+
+    /// What a stop at `event` says happened.
+    func describe(_ event: TracerEvent) -> String {
+        switch event {
+        case .traceStarted(let location): "tracing started at \(location)"
+        case .traceAborted(let location, let reason): "trace from \(location) aborted: \(reason)"
+        case .loopCompiled(let trace, let optimization):
+            "loop \(loops.count - 1) compiled (\(trace.name), \(optimization?.original.trace.ops.count ?? trace.ops.count) ops recorded"
+                + (optimization.map { ", \($0.trace.ops.count) after optimization" } ?? "") + ")"
+        case .guardFailed(let loop, let guardNumber): "guard \(guardNumber) of loop \(loopIndex(number: loop).map(String.init) ?? "?") failed"
+        case .deoptimized(let guardNumber, let frames): "deoptimized at guard \(guardNumber): \(frames) frame\(frames == 1 ? "" : "s") rebuilt"
+        case .opRecorded, .machineCodeInstalled, .loopDropped: ""
+        }
+    }
+
+    /// The trace being recorded, as far as it goes (nil when the JIT is not recording).
+    var recording: Trace? { isRecording ? runtime.jit?.recorder?.trace : nil }
+
+    /// The text of op `index` of the trace being recorded.
+    func recordedText(_ index: Int) -> String? {
+        guard let trace = recording, index < trace.ops.count else { return nil }
+        var prefix = trace
+        prefix.ops = Array(trace.ops[...index])
+        return printer.operationTexts(prefix).last
+    }
+
+    /// The Lab's number (0, 1, ...) of the loop whose trace has `number`.
+    func loopIndex(number: Int) -> Int? { loops.firstIndex { $0.trace.number == number } }
+
+    /// Loop `word` (an index as `trace` lists them), or the latest when nil.
+    func loop(_ word: String?, usage: String) throws(CommandError) -> (Int, JitLoop) {
+        guard !loops.isEmpty else {
+            throw CommandError("no loop has been compiled yet", hint: session.settings.jit.enabled
+                ? "run the program further (a loop is traced after 'threshold' backward jumps)" : "'set jit trace', then run the program")
+        }
+        guard let word else { return (loops.count - 1, loops[loops.count - 1]) }
+        guard let n = Int(word), loops.indices.contains(n) else {
+            throw CommandError("no loop \(word) (loops 0 to \(loops.count - 1) were compiled)", hint: "usage: \(usage)")
+        }
+        return (n, loops[n])
+    }
+
+    /// A printer naming the run's constants, with guard numbers.
+    var printer: TracePrinter {
+        TracePrinter(registry: runtime.heap.registry, options: TracePrinter.Options(guardNumbers: true),
+                     refName: { [runtime] r in runtime.constantName(r) })
+    }
+}

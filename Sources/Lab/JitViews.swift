@@ -1,0 +1,130 @@
+import Foundation
+import Meta
+import MiniPy
+
+/// The JIT's views: a loop's traces (`trace`), the optimizer's passes one at a time (`opt`), the machine code
+/// (`asm`). Every IR line has the colour of the guest source line it was recorded at (as in `list` and `dis`).
+extension LabView {
+    static let jitViews: [LabView] = [.trace, .opt, .asm]
+
+    static let trace = LabView(
+        name: "trace", aliases: [], usage: "trace [N]",
+        summary: "the recorded and the optimized trace of loop N (default: the latest); while recording, the ops so far",
+        details: "Loops are numbered 0, 1, ... in the order the JIT compiled them in this run ('set jit trace' first). Shows the trace as the tracer recorded it and, when optimization passes ran ('set passes'), as it runs after them. Guards show their numbers. Stopped while a trace is being recorded, 'trace' without N shows the ops recorded so far.") { session, args throws(CommandError) in
+            guard args.words.count <= 1 else { throw CommandError("trace takes at most a loop number", hint: "usage: trace [N]") }
+            let history = try session.requireJitHistory()
+            if args.words.isEmpty, let recording = history.recording {
+                session.writeLine("Recording from \(history.recordingLocation): \(recording.ops.count) ops so far")
+                session.writeTrace(recording, history.printer)
+                return
+            }
+            let (n, loop) = try history.loop(args.words.first, usage: "trace [N]")
+            session.writeLine("Loop \(n), recorded (\(loop.recorded.ops.count) ops):")
+            session.writeTrace(loop.recorded, history.printer)
+            if let optimization = loop.optimization {
+                session.writeLine("Loop \(n), optimized by \(optimization.steps.map(\.pass).joined(separator: ", ")) (\(loop.trace.ops.count) ops):")
+                session.writeTrace(loop.trace, history.printer)
+            }
+        }
+
+    static let opt = LabView(
+        name: "opt", aliases: [], usage: "opt [N]",
+        summary: "the optimizer's next pass on loop N (default: the latest): what it removed (-), added (+) and rewrote (~)",
+        details: "Each 'opt' shows one pass of the pipeline as a diff of the trace before and after it, in pipeline order; after the last pass it starts again from the first. The passes are those 'set passes' enabled before the loop was compiled.") { session, args throws(CommandError) in
+            guard args.words.count <= 1 else { throw CommandError("opt takes at most a loop number", hint: "usage: opt [N]") }
+            let history = try session.requireJitHistory()
+            let (n, loop) = try history.loop(args.words.first, usage: "opt [N]")
+            guard let optimization = loop.optimization, !optimization.steps.isEmpty else {
+                throw CommandError("loop \(n) ran as recorded (no optimization pass was enabled)", hint: "'set passes all' before the loop is compiled")
+            }
+            let k = loop.passesShown % optimization.steps.count
+            loop.passesShown = k + 1
+            let step = optimization.steps[k]
+            let diff = step.diff
+            session.writeLine("Loop \(n), pass \(k + 1) of \(optimization.steps.count): \(step.pass) — \(diff.removedCount) removed, \(diff.addedCount) added, \(diff.changedCount) rewritten (\(step.before.trace.ops.count) -> \(step.after.trace.ops.count) ops)")
+            session.writeDiff(diff, step, history.printer)
+        }
+
+    static let asm = LabView(
+        name: "asm", aliases: [], usage: "asm [N]",
+        summary: "the x86-64 machine code of loop N (default: the latest), each instruction under the IR op it came from",
+        details: "Lists offset (from the start of the loop's code), bytes and instruction; a '#' line names the IR op the instructions below implement (prologue and epilogue have none), coloured like its source line. Guard exits and slow paths follow the loop, out of line. Needs 'set backend x64' (the default).") { session, args throws(CommandError) in
+            guard args.words.count <= 1 else { throw CommandError("asm takes at most a loop number", hint: "usage: asm [N]") }
+            let history = try session.requireJitHistory()
+            let (n, loop) = try history.loop(args.words.first, usage: "asm [N]")
+            guard let compiled = loop.machineCode else {
+                throw CommandError("loop \(n) has no machine code (it runs on the IR executor)", hint: "'set backend x64', then run again")
+            }
+            let code = compiled.code
+            session.writeLine("Loop \(n): \(code.byteCount) bytes of machine code, \(code.instructions.count) instructions")
+            let opTexts = history.printer.operationTexts(loop.trace)
+            var currentOp: Int?
+            for (k, record) in code.instructions.enumerated() {
+                if record.offset == compiled.outOfLineStart { session.writeLine("# out of line: guard exits and slow paths") }
+                if k == 0 || record.tag != currentOp {
+                    currentOp = record.tag
+                    if let op = currentOp, op < opTexts.count { session.writeIROp(loop.trace.ops[op], opTexts[op], prefix: "# ") }
+                }
+                let bytes = code.bytes(of: record).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
+                session.writeLine("  +" + hex4(record.offset) + "  " + bytes.padding(toLength: max(bytes.count, 30), withPad: " ", startingAt: 0) + "  " + record.text)
+            }
+        }
+}
+
+extension Session {
+    /// The JIT history of the run (kept after the program finishes), or an error saying how to get one.
+    func requireJitHistory() throws(CommandError) -> JitHistory {
+        guard let jitHistory else {
+            throw CommandError(settings.jit.enabled ? "the program has not run with the JIT yet" : "the JIT is off",
+                               hint: settings.jit.enabled ? "start it with 'run' or 'step'" : "'set jit trace', then run the program")
+        }
+        return jitHistory
+    }
+
+    /// One IR line, coloured by the guest line its op was recorded at.
+    func writeIROp(_ op: Meta.Operation, _ text: String, prefix: String = "  ") {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
+        if let line = op.annotation?.guest?.line { writeLine(palette.line(line, lines)) } else { writeLine(lines) }
+    }
+
+    /// A trace: its input arguments, then each op coloured by its guest line.
+    func writeTrace(_ trace: Trace, _ printer: TracePrinter) {
+        let printed = printer.print(trace).split(separator: "\n", omittingEmptySubsequences: false)
+        if printed.count > 1 { writeLine("  " + printed[1]) }  // the input arguments (line 0 is the header)
+        for (op, text) in zip(trace.ops, printer.operationTexts(trace)) { writeIROp(op, text) }
+    }
+
+    /// A pass's diff, each line coloured by its op's guest line.
+    func writeDiff(_ diff: TraceDiff, _ step: PassStep, _ printer: TracePrinter) {
+        let old = printer.operationTexts(step.before.trace), new = printer.operationTexts(step.after.trace)
+        for line in diff.lines {
+            switch line {
+            case .kept(_, let a, let changed): writeIROp(step.after.trace.ops[a], new[a], prefix: changed ? "~ " : "  ")
+            case .removed(let b): writeIROp(step.before.trace.ops[b], old[b], prefix: "- ")
+            case .added(let a): writeIROp(step.after.trace.ops[a], new[a], prefix: "+ ")
+            }
+        }
+    }
+
+    /// A `step op` stop while recording: the guest bytecode, the interpreter source line executing, the IR op
+    /// just recorded (the three columns of the seed's slides).
+    func writeRecordedStep(_ op: Meta.Operation, index: Int, _ history: JitHistory) {
+        let guest = op.annotation?.guest
+        let guestText = guest.map { "\($0.function) #\($0.pc) \($0.bytecode)  (line \($0.line))" } ?? "(no guest location)"
+        writeLine("  bytecode  " + (guest.map { palette.line($0.line, guestText) } ?? guestText))
+        if let site = op.annotation?.interpreter {
+            let text = InterpreterSource.shared.files[site.file].flatMap { site.line <= $0.count ? $0[site.line - 1] : nil }
+            let file = site.file.split(separator: "/").last.map(String.init) ?? site.file
+            writeLine("  interp    \(file):\(site.line)  " + (text?.trimmingCharacters(in: .whitespaces) ?? ""))
+        } else {
+            writeLine("  interp    (no interpreter location)")
+        }
+        writeIROp(op, history.recordedText(index) ?? "op \(index)", prefix: "  ir        ")
+    }
+}
+
+/// `n` in hexadecimal, at least 4 digits.
+private func hex4(_ n: Int) -> String {
+    let text = String(n, radix: 16)
+    return String(repeating: "0", count: max(0, 4 - text.count)) + text
+}
