@@ -35,7 +35,16 @@ struct LabCommandLineTests {
 
     @Test func thereAreGoldenScripts() { #expect(Self.goldenScripts.count >= 4) }
 
-    @Test(arguments: [1, 2]) func lessonPlaysInBatchWithItsExpectsPassing(_ number: Int) throws {
+    /// The lessons' numbers, from the `lessons/NN-name.mlab` files.
+    static let lessonNumbers: [Int] = {
+        let folder = LabTestSupport.packageRoot.appendingPathComponent("lessons").path
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return files.filter { $0.hasSuffix(".mlab") }.compactMap { Int($0.prefix { $0.isNumber }) }.sorted()
+    }()
+
+    @Test func lessonsAreFound() { #expect(Self.lessonNumbers.count >= 2 && Self.lessonNumbers.first == 1) }
+
+    @Test(arguments: lessonNumbers) func lessonPlaysInBatchWithItsExpectsPassing(_ number: Int) throws {
         let result = try LabTestSupport.run(["lesson", String(number)], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 0, "lesson \(number): \(result.stderr)")
         #expect(!result.stdout.contains("expect failed"))
