@@ -26,14 +26,18 @@ extension Session {
             candidates = StepGranularity.all.map(\.name)
         case .knobs:
             if position == 1 { candidates = Knob.all.map(\.name) }
-            else if command.name == "set", let knob = Knob.named(words[1]), knob.values == "on|off" { candidates = ["on", "off"] }
-            else { candidates = [] }
+            else if command.name == "set", let knob = Knob.named(words[1]) {
+                // The literal values of `on|off`, `x64|ir`, `all|none|LIST` (placeholders are upper case).
+                candidates = knob.values.split(separator: "|").map(String.init).filter { $0 != $0.uppercased() }
+            } else { candidates = [] }
         case .files:
             return fileCompletions(word)
         case .guestNames:
-            // `break` also takes FILE:LINE: offer the program's folder's Python files and folders too.
+            // `break` also takes FILE:LINE and JIT events: offer the program's folder's Python files and folders,
+            // and the event names, too.
             let files = command.name == "break" && !word.contains(":")
-                ? fileCompletions(word).filter { $0.hasSuffix(".py") || $0.hasSuffix("/") } : []
+                ? fileCompletions(word).filter { $0.hasSuffix(".py") || $0.hasSuffix("/") }
+                    + JitEventKind.allCases.map(\.rawValue).filter { $0.hasPrefix(word) } : []
             let identifier = String(word.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
             let stem = String(word.dropLast(identifier.count))
             return guestNames().filter { $0.hasPrefix(identifier) }.map { stem + $0 } + files

@@ -62,15 +62,22 @@ struct StepGranularity {
     let completesStep: (ObservationPoint, GuestPosition?) -> Bool
 
     static let instruction = StepGranularity(
-        name: "bytecode", aliases: ["bc", "instruction"], summary: "one bytecode instruction (the default)",
-        needsOperations: false) { point, _ in
-            if case .instruction = point { return true }
-            return false
+        name: "bytecode", aliases: ["bc", "instruction"],
+        summary: "one bytecode instruction (the default; while the JIT records, to the next bytecode's debug_merge_point)",
+        needsOperations: false) { point, previous in
+            switch point {
+            case .instruction: return true
+            case .recorded(let op, let here):
+                // Stopped before an instruction (at trace-start, say), its own merge point is not a step away.
+                let same = previous.map { $0.pc == here.pc && $0.depth == here.depth && $0.code === here.code } ?? false
+                return op.opcode == .debugMergePoint && !same
+            case .operation: return false
+            }
         }
 
     static let operation = StepGranularity(
         name: "op", aliases: ["operation"],
-        summary: "one primitive operation of the interpreter's handler (hasType, getfieldI, intAddOvf, ...)",
+        summary: "one primitive operation of the interpreter's handler (hasType, getfieldI, intAddOvf, ...); while the JIT records, one recorded IR op",
         needsOperations: true) { point, _ in
             switch point {
             case .operation, .recorded: return true

@@ -41,6 +41,8 @@ struct InterpreterSourceTests {
         for file in files where file.hasSuffix(".mlab") || file.hasSuffix(".py") {
             #expect(Lesson.files[file] == (try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)))
         }
-        #expect(Lesson.all.map(\.number) == [1, 2])
+        let numbers = files.filter { $0.hasSuffix(".mlab") }.compactMap { Int($0.prefix { $0.isNumber }) }.sorted()
+        #expect(Lesson.all.map(\.number) == numbers)
+        #expect(numbers == Array(1...numbers.count), "lessons are numbered 1, 2, ... without gaps")
     }
 }
