@@ -84,7 +84,7 @@ struct CommandRegistry {
 
     init() {
         commands = ExecutionCommands.all + InspectionCommands.all + LabView.all.map(\.command) + ScriptCommands.all
-            + SessionCommands.all
+            + SessionCommands.all + MachineCommands.all
     }
 
     func command(named name: String) -> Command? {

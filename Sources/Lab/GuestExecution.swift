@@ -17,6 +17,8 @@ final class GuestExecution {
     let monitor: Monitor
     /// Where the program is stopped while the session's command loop runs inside it.
     var stop: Stop?
+    /// `stepi`'s emulated loop entries (nil with the JIT off).
+    private(set) var machineStepping: MachineStepping?
     private(set) var abandonment: Abandonment?
 
     var isStopped: Bool { stop != nil }
@@ -39,6 +41,9 @@ final class GuestExecution {
             let history = JitHistory(session: session, runtime: rt)
             driver.observers.append(history)
             rt.jit = driver
+            let stepping = MachineStepping(session: session, runtime: rt)
+            driver.loopEntry = { [unowned stepping] loop, inputs in stepping.enter(loop, inputs) }
+            machineStepping = stepping
             session.jitHistory = history
         }
         // The guest's output goes to the session (interleaved with the views, and visible to `expect`).

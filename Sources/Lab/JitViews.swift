@@ -65,8 +65,7 @@ extension LabView {
                     currentOp = record.tag
                     if let op = currentOp, op < opTexts.count { session.writeIROp(loop.trace.ops[op], opTexts[op], prefix: "# ") }
                 }
-                let bytes = code.bytes(of: record).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
-                session.writeLine("  +" + hex4(record.offset) + "  " + bytes.padding(toLength: max(bytes.count, 30), withPad: " ", startingAt: 0) + "  " + record.text)
+                session.writeLine("  " + session.machineCodeLine(record, in: code))
             }
         }
 }
@@ -121,10 +120,4 @@ extension Session {
         }
         writeIROp(op, history.recordedText(index) ?? "op \(index)", prefix: "  ir        ")
     }
-}
-
-/// `n` in hexadecimal, at least 4 digits.
-private func hex4(_ n: Int) -> String {
-    let text = String(n, radix: 16)
-    return String(repeating: "0", count: max(0, 4 - text.count)) + text
 }

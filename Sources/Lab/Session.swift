@@ -188,11 +188,12 @@ public final class Session {
     }
 
     /// Called by the monitor when the guest must stop: reports where, then runs the command loop until a command
-    /// resumes (returns normally) or the input ends (the guest is abandoned).
-    func stopped(_ stop: Stop) {
+    /// resumes (returns normally) or the input ends (the guest is abandoned). `report: false` when the caller
+    /// has shown the stop itself (`stepi`).
+    func stopped(_ stop: Stop, report: Bool = true) {
         guard let execution else { return }
         execution.stop = stop
-        reportStop(stop, in: execution)
+        if report { reportStop(stop, in: execution) }
         let exit = commandLoop()
         execution.stop = nil
         if exit == .ended && !execution.monitor.abandonsGuest { execution.abandon(.quit) }

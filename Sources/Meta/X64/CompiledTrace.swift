@@ -114,6 +114,14 @@ extension X64 {
         /// Runs the machine code from its first operation with `inputs` as its input arguments, until an exit. Each
         /// run has its own frame, so a residual call may run the same trace again.
         public func run(_ inputs: [ConcreteValue]) throws -> TraceExit {
+            let entry = unsafeBitCast(code.address, to: Entry.self)
+            return try run(inputs) { frame in entry(frame) }
+        }
+
+        /// Runs the code with `inputs` through `execute`, which calls the entry function with the frame it is
+        /// given and returns the exit index the call returned (natively, or in `Emulator`): the frame's setup, its
+        /// GC roots while the code runs, and reading the exit are the same for both.
+        func run(_ inputs: [ConcreteValue], execute: (UnsafeMutablePointer<UInt64>) throws -> Int) throws -> TraceExit {
             guard inputs.count == trace.inputArgs.count else {
                 throw IRExecutionError("the trace takes \(trace.inputArgs.count) input arguments, got \(inputs.count)")
             }
@@ -127,12 +135,11 @@ extension X64 {
             frame[FrameLayout.iterationsWord] = 0
             frame[FrameLayout.heapWord] = UInt64(UInt(bitPattern: Unmanaged.passUnretained(heap).toOpaque()))
             for (i, v) in inputs.enumerated() { frame[FrameLayout.valuesStart + i] = v.word }
-            let entry = unsafeBitCast(code.address, to: Entry.self)
             activeRuns += 1
             defer { activeRuns -= 1 }
             // References that do not point into the heap (a guest frame's slot array, which a trace may treat as
             // a reference) are left alone, as the IR executor does.
-            let index = heap.withExtraRoots({ [unowned self] heap in
+            let index = try heap.withExtraRoots({ [unowned self] heap in
                 for r in self.referenceConstants where heap.contains(r) { heap.markRoot(r) }
                 let site = frame[FrameLayout.siteWord]
                 guard site < UInt64(self.gcMaps.count) else { return }
@@ -140,7 +147,10 @@ extension X64 {
                     let r = Ref(bits: UInt(frame[slot]))
                     if !r.isNull && heap.contains(r) { heap.markRoot(r) }
                 }
-            }, { entry(frame) })
+            }, { try execute(frame) })
+            guard exits.indices.contains(index) else {
+                throw IRExecutionError("the code returned \(index), which is not an exit index")
+            }
             let exit = exits[index]
             let values = exit.valueTypes.enumerated().map { k, type in
                 ConcreteValue(word: frame[FrameLayout.valuesStart + k], type: type)

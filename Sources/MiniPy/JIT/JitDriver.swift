@@ -33,6 +33,9 @@ public final class JitDriver: TracerObserver {
     public private(set) var statistics = JitStatistics()
     /// Who hears the tracer's events (the log writer, the Lab).
     public var observers: [TracerObserver] = []
+    /// Runs an entry of a compiled loop in place of its runner when it returns the exit (the Lab's `stepi` runs
+    /// the machine code in the emulator); nil, or a nil result, runs the loop's runner.
+    public var loopEntry: ((CompiledLoop, [ConcreteValue]) -> TraceExit?)?
     private var nextGuardNumber = 0
     /// Where compiled loops' machine code lives (reserved on first use).
     private var memory: X64.CodeMemory?
@@ -155,7 +158,7 @@ public final class JitDriver: TracerObserver {
         loop.entries += 1
         statistics.loopEntries += 1
         let exit: TraceExit
-        do { exit = try loop.runner.run(inputs) } catch {
+        do { exit = try loopEntry?(loop, inputs) ?? loop.runner.run(inputs) } catch {
             // Inputs of the wrong shape (checked above) are the only refusal; interpret instead.
             assertionFailure("the \(options.backend) backend refused loop \(loop.trace.number): \(error)")
             return .stay
