@@ -97,7 +97,10 @@ struct DifferentialRun {
         self.init(text, functions: functions, setup: { _ in (inputs, [:]) })
     }
 
-    func outcome(_ backend: TraceBackend) throws -> (BackendOutcome, IRTestWorld, TraceExit) {
+    /// Runs the trace on `backend`; given `emulating`, the machine code runs in the emulator, `emulating` getting
+    /// the call at its first instruction (see `CompiledTrace.runEmulated`).
+    func outcome(_ backend: TraceBackend, emulating: ((X64.EmulatedCall) throws -> Void)? = nil) throws
+        -> (BackendOutcome, IRTestWorld, TraceExit) {
         let w = IRTestWorld(nurseryBytes: nurseryBytes)
         let (inputs, pointers) = setup(w)
         let trace = try TraceParser(resolver: w.resolver(functions: functions, pointers: pointers)).parse(text)
@@ -107,7 +110,10 @@ struct DifferentialRun {
         let exit = try withTestHeap(w.heap) {
             try w.heap.withExtraRoots({ heap in
                 for case .ref(let r) in inputs where !r.isNull { heap.markRoot(r) }
-            }, { try runner.run(inputs) })
+            }, {
+                guard let emulating else { return try runner.run(inputs) }
+                return try (runner as! X64.CompiledTrace).runEmulated(inputs, emulating)
+            })
         }
         var rendering = HeapRendering(registry: w.registry)
         let values = rendering.render(exit.values)
