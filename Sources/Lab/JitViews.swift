@@ -52,7 +52,7 @@ extension LabView {
             guard args.words.count <= 1 else { throw CommandError("asm takes at most a loop number", hint: "usage: asm [N]") }
             let history = try session.requireJitHistory()
             let (n, loop) = try history.loop(args.words.first, usage: "asm [N]")
-            guard let compiled = loop.machineCode else {
+            guard let compiled = loop.machineCode, !compiled.code.isReleased else {
                 throw CommandError("loop \(n) has no machine code (it runs on the IR executor)", hint: "'set backend x64', then run again")
             }
             let code = compiled.code
