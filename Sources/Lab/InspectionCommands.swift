@@ -6,9 +6,9 @@ enum InspectionCommands {
     static let all: [Command] = [breakCommand, delete, info, printCommand]
 
     static let breakCommand = Command(
-        name: "break", aliases: ["b"], usage: "break [FILE:LINE | LINE | FUNCTION]",
-        summary: "set a breakpoint on a source line or a function (no argument: list them)",
-        details: "A line breakpoint stops before the first instruction of the line, each time it is reached; a function breakpoint stops before the function's first instruction, at every call. LINE alone means a line of the loaded program. Lines without code (blank lines, comments) are refused.",
+        name: "break", aliases: ["b"], usage: "break [FILE:LINE | LINE | FUNCTION | JIT-EVENT]",
+        summary: "set a breakpoint on a source line, a function or a JIT event (no argument: list them)",
+        details: "A line breakpoint stops before the first instruction of the line, each time it is reached; a function breakpoint stops before the function's first instruction, at every call. LINE alone means a line of the loaded program. Lines without code (blank lines, comments) are refused. A JIT event (with 'set jit trace') stops wherever the program is when the tracer reports it: " + JitEventKind.allCases.map(\.rawValue).joined(separator: ", ") + ".",
         completion: .guestNames) { session, args throws(CommandError) in
             let program = try session.requireProgram()
             switch args.words.count {
@@ -19,7 +19,7 @@ enum InspectionCommands {
                 let b = session.breakpoints.add(place)
                 session.writeLine("Breakpoint \(b.number) at \(b.description)")
             default:
-                throw CommandError("break takes one location", hint: "usage: break FILE:LINE | LINE | FUNCTION")
+                throw CommandError("break takes one location", hint: "usage: break FILE:LINE | LINE | FUNCTION | JIT-EVENT")
             }
             return .stay
         }

@@ -93,6 +93,12 @@ final class JitHistory: TracerObserver {
         }
     }
 
+    /// Stops observing the run's driver (which holds its observers): the history, its runtime and the driver can
+    /// then be freed together.
+    func detach() {
+        runtime.jit?.observers.removeAll { $0 === self }
+    }
+
     /// The trace being recorded, as far as it goes (nil when the JIT is not recording).
     var recording: Trace? { isRecording ? runtime.jit?.recorder?.trace : nil }
 

@@ -52,7 +52,7 @@ extension LabView {
             guard args.words.count <= 1 else { throw CommandError("asm takes at most a loop number", hint: "usage: asm [N]") }
             let history = try session.requireJitHistory()
             let (n, loop) = try history.loop(args.words.first, usage: "asm [N]")
-            guard let compiled = loop.machineCode else {
+            guard let compiled = loop.machineCode, !compiled.code.isReleased else {
                 throw CommandError("loop \(n) has no machine code (it runs on the IR executor)", hint: "'set backend x64', then run again")
             }
             let code = compiled.code
@@ -112,7 +112,7 @@ extension Session {
         let guestText = guest.map { "\($0.function) #\($0.pc) \($0.bytecode)  (line \($0.line))" } ?? "(no guest location)"
         writeLine("  bytecode  " + (guest.map { palette.line($0.line, guestText) } ?? guestText))
         if let site = op.annotation?.interpreter {
-            let text = InterpreterSource.shared.files[site.file].flatMap { site.line <= $0.count ? $0[site.line - 1] : nil }
+            let text = InterpreterSource.shared.files[site.file].flatMap { $0.indices.contains(site.line - 1) ? $0[site.line - 1] : nil }
             let file = site.file.split(separator: "/").last.map(String.init) ?? site.file
             writeLine("  interp    \(file):\(site.line)  " + (text?.trimmingCharacters(in: .whitespaces) ?? ""))
         } else {

@@ -33,7 +33,9 @@ public final class Session {
     var execution: GuestExecution?
     var breakpoints = Breakpoints()
     /// What the JIT did in the latest run under `set jit trace` (kept after the run ends, for the JIT views).
-    var jitHistory: JitHistory?
+    var jitHistory: JitHistory? {
+        willSet { if newValue !== jitHistory { jitHistory?.detach() } }
+    }
     /// Where `pause` waits (lessons on a terminal).
     public var pauseInput: LineInput?
     /// Set by a failed `expect` or an unknown command in a script: the session stops reading and fails.
@@ -54,6 +56,8 @@ public final class Session {
         self.embeddedFiles = embeddedFiles
         settings = Settings(color: color)
     }
+
+    deinit { jitHistory?.detach() }
 
     var palette: Palette { Palette(enabled: settings.color) }
 

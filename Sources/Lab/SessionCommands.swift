@@ -57,8 +57,10 @@ enum SessionCommands {
                 knobs = [knob]
             default: throw CommandError("show takes at most one knob name", hint: "usage: show [NAME]")
             }
-            for knob in knobs {
-                session.writeLine("\(knob.name) = \(knob.get(session.settings))".padding(toLength: 16, withPad: " ", startingAt: 0) + knob.summary)
+            let settings = knobs.map { "\($0.name) = \($0.get(session.settings))" }
+            let width = max(16, (settings.map(\.count).max() ?? 0) + 2)
+            for (knob, setting) in zip(knobs, settings) {
+                session.writeLine(setting.padding(toLength: width, withPad: " ", startingAt: 0) + knob.summary)
             }
             return .stay
         }
