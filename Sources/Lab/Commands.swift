@@ -83,8 +83,8 @@ struct CommandRegistry {
     let commands: [Command]
 
     init() {
-        commands = ExecutionCommands.all + InspectionCommands.all + LabView.all.map(\.command) + ScriptCommands.all
-            + SessionCommands.all + MachineCommands.all
+        commands = ExecutionCommands.all + MachineCommands.all + InspectionCommands.all + LabView.all.map(\.command) + ScriptCommands.all
+            + SessionCommands.all
     }
 
     func command(named name: String) -> Command? {

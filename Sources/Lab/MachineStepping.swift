@@ -178,7 +178,7 @@ enum MachineCommands {
 
     static let stepi = Command(
         name: "stepi", aliases: ["si"], usage: "stepi [N]",
-        summary: "execute N machine instructions of a compiled loop (default 1) in the emulator, showing the registers they change",
+        summary: "execute N machine instructions of a compiled loop in the emulator (default 1), showing what they change",
         details: "Stopped in a compiled loop's machine code, executes the next N instructions in the x86-64 emulator and shows each (offset, bytes, instruction, under the IR op it came from) with the registers and flags it changed (old -> new; '?' is an undefined flag). Elsewhere, runs the program to the next entry of a compiled loop (breakpoints still stop it) and steps there. Any other resuming command ('continue', 'step', ...) runs the rest of that entry in the emulator and goes on as a native run would. When the machine code returns, the program stops where the interpreter resumes. Values show as <frame+OFF> (the run's frame area), <stack-OFF> (the emulated stack, from the entry's stack pointer), <+OFF> (the loop's code), <ref> (a heap object), <address> (any other value from 2^32 to 2^48, a number that large too), else in decimal. Needs 'set jit trace' and 'set backend x64'.") { session, args throws(CommandError) in
             guard args.words.count <= 1 else { throw CommandError("stepi takes at most a count", hint: "usage: stepi [N]") }
             let count = try args.words.first.map { word throws(CommandError) in try parseCount(word, for: "stepi [N]") } ?? 1
