@@ -55,6 +55,10 @@ final class MachineStepping {
     /// Executes up to `count` instructions of the current entry, showing each; returns whether the entry function
     /// returned (then it says through which exit, and the program stops where the interpreter resumes).
     func step(_ count: Int, in entry: EmulatedEntry) throws -> Bool {
+        // A residual call may run guest code that stops: `stepi` there must not re-enter this half-done step.
+        let stopped = stoppedEntry
+        stoppedEntry = nil
+        defer { stoppedEntry = stopped }
         for _ in 0..<count {
             guard let executed = try entry.call.step() else { break }
             session.writeExecuted(executed, entry)
