@@ -7,8 +7,9 @@ struct JitSettings {
     /// Whether runs use the meta-tracing JIT (`set jit trace`) or only the interpreter (`set jit off`).
     var enabled = false
     var tracer = TracerOptions()
-    /// The optimization passes enabled, in pipeline order; empty runs loops as recorded.
-    var passes: [String] = []
+    /// The optimization passes enabled, in pipeline order (all of them, as `metalab run --jit trace` does); empty
+    /// runs loops as recorded.
+    var passes: [String] = JitSettings.allPasses
 
     /// Every pass the optimizer has, in pipeline order.
     static let allPasses = Optimizer().passNames

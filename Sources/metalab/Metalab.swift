@@ -79,7 +79,7 @@ struct Run: ParsableCommand {
             help: "Tracer knobs for --jit trace: threshold=N (default 1039), trace_limit=N (6000), inline_depth=N (8), max_aborts=N (5), virtualizable=on|off.")
     var jitParameters: JitParameters?
 
-    @Option(name: .long, help: "Optimization passes for --jit trace: all, none (the default for now: loops run as recorded), or a comma-separated list of \(Optimizer().passNames.joined(separator: ", ")).")
+    @Option(name: .long, help: "Optimization passes for --jit trace: all (the default), none (loops run as recorded), or a comma-separated list of \(Optimizer().passNames.joined(separator: ", ")).")
     var passes: String?
 
     @Flag(name: .long, help: "Print the JIT's counters to stderr at exit.")
@@ -111,9 +111,9 @@ struct Run: ParsableCommand {
             options.tracing = tracing
         }
         options.stats = stats
-        if let passes, passes != "none" {
+        if jit == .trace, passes != "none" {
             var optimizer = Optimizer()
-            if passes != "all" {
+            if let passes, passes != "all" {
                 do { try optimizer.setEnabledPasses(passes.split(separator: ",").map(String.init)) } catch {
                     throw ValidationError("\(error)")
                 }

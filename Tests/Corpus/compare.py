@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Runs metalab over the corpus and reports each program whose stdout, exit status or last stderr line differs
-from the committed CPython results. Usage: compare.py [--metalab PATH] [--jit MODE] [--jit-param K=V,...] [--loops] [NAME-SUBSTRING...]
+from the committed CPython results. Usage: compare.py [--metalab PATH] [--jit MODE] [--jit-param K=V,...] [--passes all|none|LIST] [--backend x64|ir] [--loops] [NAME-SUBSTRING...]
 
 With --loops (and --jit trace), also reports how many programs compiled at least one loop (from --stats)."""
 import argparse, difflib, os, subprocess, sys
@@ -11,13 +11,18 @@ STATS_KEYS = {"loops", "loops dropped", "bridges", "aborts", "traces started", "
               "ops after optimization", "bytecodes traced", "bytecodes interpreted", "bytecodes in jit"}
 
 
-def check(metalab, jit, params, name):
+def is_stats_line(line):
+    key = line.split(": ")[0]
+    return ": " in line and (key in STATS_KEYS or key.startswith("ops recorded ") or key.startswith("ops after optimization "))
+
+
+def check(metalab, jit, params, passes, backend, name):
     stem = name[:-3]
     args = []
     if os.path.exists(os.path.join(HERE, stem + ".args")):
         args = [a for a in open(os.path.join(HERE, stem + ".args")).read().split("\n") if a]
     try:
-        extra = ["--jit-param", params, "--stats"] if jit != "off" else []
+        extra = ["--jit-param", params, "--passes", passes, "--backend", backend, "--stats"] if jit != "off" else []
         p = subprocess.run([metalab, "run", name, "--jit", jit] + extra + args, cwd=HERE, capture_output=True, timeout=120)
     except subprocess.TimeoutExpired:
         return name, "timeout", 0
@@ -26,7 +31,7 @@ def check(metalab, jit, params, name):
     loops = 0
     if jit != "off":
         # The --stats block ends stderr; the program's own last stderr line comes before it.
-        while err_lines and ": " in err_lines[-1] and err_lines[-1].split(": ")[0] in STATS_KEYS:
+        while err_lines and is_stats_line(err_lines[-1]):
             key, value = err_lines.pop().split(": ")
             if key == "loops":
                 loops = int(value)
@@ -49,6 +54,8 @@ def main():
     ap.add_argument("--metalab", default=os.path.join(HERE, "..", "..", ".build", "debug", "metalab"))
     ap.add_argument("--jit", default="off")
     ap.add_argument("--jit-param", default="threshold=2")
+    ap.add_argument("--passes", default="all")
+    ap.add_argument("--backend", default="x64")
     ap.add_argument("--loops", action="store_true")
     ap.add_argument("filters", nargs="*")
     a = ap.parse_args()
@@ -56,7 +63,7 @@ def main():
     names = sorted(f for f in os.listdir(HERE) if f.endswith(".py") and f not in ("regen.py", "compare.py"))
     names = [n for n in names if not a.filters or any(s in n for s in a.filters)]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(lambda n: check(a.metalab, a.jit, a.jit_param, n), names))
+        results = list(pool.map(lambda n: check(a.metalab, a.jit, a.jit_param, a.passes, a.backend, n), names))
     failed = [(n, r) for n, r, _ in results if r]
     for n, r in failed:
         print(f"--- {n}\n{r}\n")

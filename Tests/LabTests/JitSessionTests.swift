@@ -88,7 +88,7 @@ extension SessionTests {
         let virtuals = section(output, from: "Loop 0, pass 2 of 7: virtuals", to: "Loop 0, pass 3")
         #expect(virtuals.contains { $0.hasPrefix("- ") && $0.contains("new_with_vtable(descr=W_Int)") }, "\(virtuals)")
         #expect(virtuals.contains { $0.hasPrefix("~ ") })
-        let noPasses = try jitSession(["run", "opt"]).output
+        let noPasses = try jitSession(["set passes none", "run", "opt"]).output
         #expect(noPasses.contains("error: loop 0 ran as recorded (no optimization pass was enabled)"))
     }
 

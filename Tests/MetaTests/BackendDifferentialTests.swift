@@ -6,7 +6,7 @@ import Testing
 @Suite struct BackendDifferentialTests {
     static let intSamples = [Int.min, Int.min + 1, -(1 << 40), -65, -64, -63, -7, -2, -1, 0, 1, 2, 3, 7, 63, 64, 65,
                              1 << 31, 1 << 40, Int.max - 1, Int.max]
-    static let floatSamples: [Double] = [-.infinity, -1e300, -2.5, -1, -0.0, 0.0, 5e-324, 1, 2.5, 1e300, .infinity, .nan]
+    static let floatSamples: [Double] = [-.infinity, -1e300, -2.5, -1, -0.0, 0.0, .leastNonzeroMagnitude, 1, 2.5, 1e300, .infinity, .nan]
 
     @Test func everyIntegerComparisonAndArithmeticOpOverAGridOfValues() throws {
         let text = """

@@ -94,4 +94,8 @@ public struct OpCategoryCounts: Hashable, Sendable {
     public init() {}
     public subscript(category: OpCategory) -> Int { counts[category.rawValue] }
     public var total: Int { counts.reduce(0, +) }
+    /// Adds another trace's counts (totals over several loops).
+    public static func += (a: inout OpCategoryCounts, b: OpCategoryCounts) {
+        for i in a.counts.indices { a.counts[i] += b.counts[i] }
+    }
 }

@@ -108,6 +108,8 @@ extension Runtime {
             var ts = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.towardZero)) * 1e9))
             var remaining = timespec()
             while nanosleep(&ts, &remaining) != 0 && errno == EINTR {
+                // In the Lab, Ctrl-C stops the program when sleep returns (the rest of the sleep is cut short).
+                if Runtime.interruptRequested != 0, case .observed = rt.interpreterMode, !rt.guestAbandoned { break }
                 try rt.safepoint()
                 ts = remaining
             }

@@ -118,7 +118,7 @@ extension Runtime {
                           constructed: constructed, isEntry: false))
         frames.top = stackBase
         if heap.collectRequested || Runtime.interruptRequested != 0 {
-            do { try safepoint() } catch {
+            do { try safepoint(interruptsReachMergePoint: true) } catch {
                 frames.pop()
                 frames.top = slot + 1 + argc
                 throw error

@@ -375,7 +375,7 @@ struct Interpreter<D: Domain> {
                             _ = try residual(&d, Residuals.safepoint, d.constRef(rt.none))
                         } else if rt.heap.collectRequested || Runtime.interruptRequested != 0 {
                             sync(&d)
-                            try rt.safepoint()
+                            try rt.safepoint(interruptsReachMergePoint: true)
                         }
                         state.pc = arg
                         // can_enter_jit: the loop header's counter; hot loops are traced or entered from here.

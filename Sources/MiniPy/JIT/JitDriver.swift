@@ -129,6 +129,8 @@ public final class JitDriver: TracerObserver {
             statistics.loops += 1
             statistics.opsRecorded += recorder.trace.ops.count
             statistics.opsAfterOptimization += loop.trace.ops.count
+            statistics.opsRecordedByCategory += recorder.trace.categoryCounts
+            statistics.opsAfterOptimizationByCategory += loop.trace.categoryCounts
             tracer(.loopCompiled(trace: loop.trace, optimization: optimized))
             if let code = loop.runner as? X64.CompiledTrace { tracer(.machineCodeInstalled(trace: loop.trace, code: code)) }
             // The frames stand at the loop header again: enter the loop.

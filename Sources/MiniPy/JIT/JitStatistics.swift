@@ -1,3 +1,5 @@
+import Meta
+
 /// The counters `--stats` and the `jit-summary` log print at exit (DESIGN §11).
 public struct JitStatistics: Hashable, Sendable {
     public var tracesStarted = 0
@@ -10,8 +12,11 @@ public struct JitStatistics: Hashable, Sendable {
     public var deopts = 0
     public var loopEntries = 0
     public var opsRecorded = 0
-    /// Until the optimizer exists (issue 5), the ops that run are the ops recorded.
+    /// The ops of the compiled loops (with `--passes none`, the ops recorded; a peeled loop counts its preamble too).
     public var opsAfterOptimization = 0
+    /// Both counts by IR category (guard, int, float, memory, allocation, call, control, debug).
+    public var opsRecordedByCategory = OpCategoryCounts()
+    public var opsAfterOptimizationByCategory = OpCategoryCounts()
     public var bytecodesTraced = 0
     public var bytecodesInJit = 0
 
@@ -32,6 +37,10 @@ public struct JitStatistics: Hashable, Sendable {
             "ops after optimization: \(opsAfterOptimization)",
             "bytecodes traced: \(bytecodesTraced)",
         ]
+        for category in OpCategory.allCases {
+            lines.append("ops recorded \(category): \(opsRecordedByCategory[category])")
+            lines.append("ops after optimization \(category): \(opsAfterOptimizationByCategory[category])")
+        }
         if let bytecodesInterpreted { lines.append("bytecodes interpreted: \(bytecodesInterpreted)") }
         lines.append("bytecodes in jit: \(bytecodesInJit)")
         return lines

@@ -125,7 +125,12 @@ public final class Runtime {
 
     /// Collects garbage if due, and raises MemoryError if the live heap exceeds the limit or KeyboardInterrupt on
     /// Ctrl-C. Only called where every live reference is reachable from the roots.
-    public func safepoint() throws(PyException) {
+    ///
+    /// `interruptsReachMergePoint`: the caller is about to reach a merge point of the dispatch loop (a loop's
+    /// back-edge, a call entering a frame). When a Lab observer watches the
+    /// merge points, Ctrl-C must *stop* the program there, so such a safepoint leaves the interrupt pending for the
+    /// observer instead of raising KeyboardInterrupt (compiled loops, which reach no merge point, still raise it).
+    public func safepoint(interruptsReachMergePoint: Bool = false) throws(PyException) {
         if heap.collectRequested {
             heap.collect()
             if heap.isOverLimit { throw PyException(newException(exceptions.MemoryError, message: nil)) }
@@ -133,6 +138,7 @@ public final class Runtime {
         if Runtime.interruptRequested != 0 {
             // An observer abandoning the guest raises the flag too: the program unwinds, uncatchably.
             if guestAbandoned { throw abandonment }
+            if interruptsReachMergePoint, case .observed = interpreterMode { return }
             Runtime.interruptRequested = 0
             throw PyException(newException(exceptions.KeyboardInterrupt, message: nil))
         }
