@@ -11,8 +11,7 @@ extension LabView {
         name: "trace", aliases: [], usage: "trace [N]",
         summary: "the recorded and the optimized trace of loop N (default: the latest); while recording, the ops so far",
         details: "Loops are numbered 0, 1, ... in the order the JIT compiled them in this run ('set jit trace' first). Shows the trace as the tracer recorded it and, when optimization passes ran ('set passes'), as it runs after them. Guards show their numbers. Stopped while a trace is being recorded, 'trace' without N shows the ops recorded so far.") { session, args throws(CommandError) in
-            guard args.words.count <= 1 else { throw CommandError("trace takes at most a loop number", hint: "usage: trace [N]") }
-            let history = try session.requireJitHistory()
+            let history = try session.jitHistory(forLoopView: "trace", args)
             if args.words.isEmpty, let recording = history.recording {
                 session.writeLine("Recording from \(history.recordingLocation): \(recording.ops.count) ops so far")
                 session.writeTrace(recording, history.printer)
@@ -31,8 +30,7 @@ extension LabView {
         name: "opt", aliases: [], usage: "opt [N]",
         summary: "the optimizer's next pass on loop N (default: the latest): what it removed (-), added (+) and rewrote (~)",
         details: "Each 'opt' shows one pass of the pipeline as a diff of the trace before and after it, in pipeline order; after the last pass it starts again from the first. The passes are those 'set passes' enabled before the loop was compiled.") { session, args throws(CommandError) in
-            guard args.words.count <= 1 else { throw CommandError("opt takes at most a loop number", hint: "usage: opt [N]") }
-            let history = try session.requireJitHistory()
+            let history = try session.jitHistory(forLoopView: "opt", args)
             let (n, loop) = try history.loop(args.words.first, usage: "opt [N]")
             guard let optimization = loop.optimization, !optimization.steps.isEmpty else {
                 throw CommandError("loop \(n) ran as recorded (no optimization pass was enabled)", hint: "'set passes all' before the loop is compiled")
@@ -49,8 +47,7 @@ extension LabView {
         name: "asm", aliases: [], usage: "asm [N]",
         summary: "the x86-64 machine code of loop N (default: the latest), each instruction under the IR op it came from",
         details: "Lists offset (from the start of the loop's code), bytes and instruction; a '#' line names the IR op the instructions below implement (prologue and epilogue have none), coloured like its source line. Guard exits and slow paths follow the loop, out of line. Needs 'set backend x64' (the default).") { session, args throws(CommandError) in
-            guard args.words.count <= 1 else { throw CommandError("asm takes at most a loop number", hint: "usage: asm [N]") }
-            let history = try session.requireJitHistory()
+            let history = try session.jitHistory(forLoopView: "asm", args)
             let (n, loop) = try history.loop(args.words.first, usage: "asm [N]")
             guard let compiled = loop.machineCode, !compiled.code.isReleased else {
                 throw CommandError("loop \(n) has no machine code (it runs on the IR executor)", hint: "'set backend x64', then run again")
@@ -72,6 +69,12 @@ extension LabView {
 
 extension Session {
     /// The JIT history of the run (kept after the program finishes), or an error saying how to get one.
+    /// The history a loop view (`NAME [N]`) shows, once its arguments are at most a loop number.
+    func jitHistory(forLoopView name: String, _ args: CommandArguments) throws(CommandError) -> JitHistory {
+        guard args.words.count <= 1 else { throw CommandError("\(name) takes at most a loop number", hint: "usage: \(name) [N]") }
+        return try requireJitHistory()
+    }
+
     func requireJitHistory() throws(CommandError) -> JitHistory {
         guard let jitHistory else {
             throw CommandError(settings.jit.enabled ? "the program has not run with the JIT yet" : "the JIT is off",
