@@ -8,11 +8,13 @@
 /// - a virtual *escapes* when anything else uses it (a call, a store into a non-virtual object, an array
 ///   operation, `finish`, a `jump` out): it is *forced* right there — allocated and its fields stored — and is
 ///   an ordinary object from then on;
-/// - across the back edge of a peeled loop, a label argument that is virtual on entry and at the jump (same
-///   layout and fields, fields not virtual themselves) is passed as its fields instead, so boxes that flow around
-///   the loop are never allocated (PyPy's virtual state at the loop label).
+/// - across the back edge of a peeled loop, a label argument that is virtual on entry and at the jump with the
+///   same shape (layout and fields, and the same shape for each field that is itself virtual) is passed as its
+///   non-virtual fields instead, depth first, so objects that flow around the loop — a `Point` and the int boxes
+///   in its fields — are never allocated (PyPy's virtual state at the loop label). A virtual reachable twice (two
+///   label arguments, two fields, a label argument and a field) keeps its identity: it is not exploded.
 ///
-/// Not done: virtual arrays (the IR has no array allocation), virtuals nested in label arguments.
+/// Not done: virtual arrays (the IR has no array allocation).
 public struct Virtuals: OptimizationPass {
     public let name = "virtuals"
     public let summary = "allocation removal: virtual objects, materialised in resume data, forced on escape"
@@ -26,19 +28,25 @@ public struct Virtuals: OptimizationPass {
             return state.rw.finish()
         }
         for k in 0..<loop.label { state.visit(k, &context) }
-        // Explode the label arguments that stay virtual all the way around; drop the ones that do not and retry.
-        var exploded = state.explodableLabelArguments(ops[loop.label].args)
+        // Explode the label arguments that stay virtual all the way around, with their constant fields kept
+        // constant; where the jump passes other constants, pass those fields too; drop what still fails and retry.
+        var exploding = state.explodableLabelArguments(ops[loop.label].args)
+        var passingConstants = Set<Int>()
         while true {
             var attempt = state
             var attemptContext = context
-            attempt.emitExplodedLabel(loop.label, exploding: exploded, &attemptContext)
+            let how = Explosion(positions: exploding, passingConstants: passingConstants)
+            attempt.emitExplodedLabel(loop.label, how, &attemptContext)
             for k in (loop.label + 1)..<loop.jump { attempt.visit(k, &attemptContext) }
-            let failed = attempt.emitExplodedJump(loop.jump, exploding: exploded, entry: state, &attemptContext)
+            let failed = attempt.emitExplodedJump(loop.jump, how, entry: state, &attemptContext)
             if failed.isEmpty {
                 context = attemptContext
                 return attempt.rw.finish()
             }
-            exploded.subtract(failed)
+            for j in failed {
+                if passingConstants.insert(j).inserted { continue }
+                exploding.remove(j)
+            }
         }
     }
 }
@@ -52,6 +60,40 @@ private struct VirtualInfo {
     var annotation: Annotation?
 
     var sortedFields: [FieldDescriptor] { fields.keys.sorted { $0.offset < $1.offset } }
+}
+
+/// Which label arguments are exploded, and which of those pass their constant fields through the label too.
+private struct Explosion {
+    var positions: Set<Int>
+    var passingConstants: Set<Int>
+}
+
+/// A virtual label argument as it is exploded: its layout and annotation, and each field's value — a leaf passed
+/// through the label, a constant (the same at the loop's entry and at its jump: not passed), or a nested virtual,
+/// exploded in turn.
+private struct ExplodedVirtual {
+    enum Value {
+        case passed
+        case constant(IRValue)
+        case nested(ExplodedVirtual)
+    }
+    var layout: Layout
+    var annotation: Annotation?
+    var fields: [(field: FieldDescriptor, value: Value)]
+
+    /// Same layout, fields and constants, recursively.
+    func hasShape(of other: ExplodedVirtual) -> Bool {
+        layout == other.layout && fields.count == other.fields.count
+            && zip(fields, other.fields).allSatisfy { a, b in
+                guard a.field == b.field else { return false }
+                switch (a.value, b.value) {
+                case (.passed, .passed): return true
+                case (.constant(let x), .constant(let y)): return x == y
+                case (.nested(let x), .nested(let y)): return x.hasShape(of: y)
+                default: return false
+                }
+            }
+    }
 }
 
 private struct VirtualsState {
@@ -147,74 +189,124 @@ private struct VirtualsState {
         rw.emit(escaping(input, &context), id: id)
     }
 
-    /// The positions of label arguments `args` that are virtual here, with fields that are not virtual, and that
-    /// no other position shares.
-    func explodableLabelArguments(_ args: [IRValue]) -> Set<Int> {
-        let resolved = args.map(rw.resolve)
-        let referenced = Set(virtuals.values.flatMap { $0.fields.values.map { rw.resolve($0.value) } })
-        var result = Set<Int>()
-        for (k, v) in resolved.enumerated() {
-            guard let info = virtuals[v], resolved.filter({ $0 == v }).count == 1, !referenced.contains(v),
-                  info.fields.values.allSatisfy({ virtual($0.value) == nil }) else { continue }
-            result.insert(k)
+    /// How many times each virtual is reachable from `args` (label or jump arguments) and the fields of virtuals.
+    func referenceCounts(_ args: [IRValue]) -> [IRValue: Int] {
+        var counts: [IRValue: Int] = [:]
+        for v in args.map(rw.resolve) + virtuals.values.flatMap({ $0.fields.values.map { rw.resolve($0.value) } })
+            where virtuals[v] != nil {
+            counts[v, default: 0] += 1
+        }
+        return counts
+    }
+
+    /// `v` as an exploded virtual, if it and every virtual nested in it are reachable once only (per `counts`);
+    /// its constant fields kept constant unless `passingConstants`.
+    func exploded(_ v: IRValue, counts: [IRValue: Int], passingConstants: Bool) -> ExplodedVirtual? {
+        let v = rw.resolve(v)
+        guard let info = virtuals[v], counts[v] == 1 else { return nil }
+        var result = ExplodedVirtual(layout: info.layout, annotation: info.annotation, fields: [])
+        for f in info.sortedFields {
+            let value = rw.resolve(info.fields[f]!.value)
+            if virtuals[value] != nil {
+                guard let nested = exploded(value, counts: counts, passingConstants: passingConstants) else { return nil }
+                result.fields.append((f, .nested(nested)))
+            } else if value.isConstant && !passingConstants {
+                result.fields.append((f, .constant(value)))
+            } else {
+                result.fields.append((f, .passed))
+            }
         }
         return result
     }
 
-    /// Emits the loop's label with the virtual arguments at positions `exploding` passed as their fields; in the
-    /// loop body those arguments are virtuals whose fields are the label's new arguments.
-    mutating func emitExplodedLabel(_ k: Int, exploding: Set<Int>, _ context: inout OptimizationContext) {
+    /// The values the exploded virtual `v` (of shape `e`) passes through a label or jump: its passed fields,
+    /// depth first.
+    func leaves(_ v: IRValue, _ e: ExplodedVirtual) -> [IRValue] {
+        let info = virtuals[rw.resolve(v)]!
+        return e.fields.flatMap { f, value -> [IRValue] in
+            let field = rw.resolve(info.fields[f]!.value)
+            switch value {
+            case .passed: return [field]
+            case .constant: return []
+            case .nested(let n): return leaves(field, n)
+            }
+        }
+    }
+
+    /// The positions of label arguments `args` that are virtual here and can be exploded.
+    func explodableLabelArguments(_ args: [IRValue]) -> Set<Int> {
+        let counts = referenceCounts(args)
+        return Set(args.indices.filter { exploded(args[$0], counts: counts, passingConstants: false) != nil })
+    }
+
+    /// Recreates the exploded virtual `e` under the name `v`, its leaves taken from `labelArgs` at `position`.
+    mutating func recreate(_ e: ExplodedVirtual, as v: IRValue, labelArgs: [IRValue], position: inout Int,
+                           _ context: inout OptimizationContext) {
+        var info = VirtualInfo(layout: e.layout, allocation: context.newOpID(), annotation: e.annotation)
+        for (f, value) in e.fields {
+            switch value {
+            case .passed:
+                info.fields[f] = (labelArgs[position], nil)
+                position += 1
+            case .constant(let c):
+                info.fields[f] = (c, nil)
+            case .nested(let nested):
+                let name = rw.newVariable(.ref)
+                recreate(nested, as: name, labelArgs: labelArgs, position: &position, &context)
+                info.fields[f] = (name, nil)
+            }
+        }
+        virtuals[v] = info
+    }
+
+
+    /// Emits the loop's label with the exploded arguments passed as their fields; in the loop body those
+    /// arguments are virtuals again, whose fields are the label's new arguments (and the kept constants).
+    mutating func emitExplodedLabel(_ k: Int, _ how: Explosion, _ context: inout OptimizationContext) {
         let args = rw.input.trace.ops[k].args
+        let counts = referenceCounts(args)
         var values: [IRValue] = []
+        var entries: [(j: Int, v: IRValue, exploded: ExplodedVirtual)] = []
         for (j, a) in args.enumerated() {
-            if exploding.contains(j), let info = virtual(a) {
-                values += info.sortedFields.map { info.fields[$0]!.value }
+            if how.positions.contains(j), let e = exploded(a, counts: counts, passingConstants: how.passingConstants.contains(j)) {
+                values += leaves(a, e)
+                entries.append((j, rw.resolve(a), e))
             } else {
                 force(a, &context)
                 values.append(a)
             }
         }
-        let entryVirtuals = exploding.sorted().map { (j: $0, v: rw.resolve(args[$0]), info: virtual(args[$0])!) }
         let labelArgs = rw.emitLabel(k, arguments: values, context: &context)
         virtuals = [:]
         var position = 0
-        for (j, a) in args.enumerated() {
-            guard let entry = entryVirtuals.first(where: { $0.j == j }) else { position += 1; continue }
-            var info = VirtualInfo(layout: entry.info.layout, allocation: context.newOpID(), annotation: entry.info.annotation)
-            for f in entry.info.sortedFields {
-                info.fields[f] = (labelArgs[position], nil)
-                position += 1
-            }
-            virtuals[rw.resolve(a)] = info
+        for (j, _) in args.enumerated() {
+            guard let entry = entries.first(where: { $0.j == j }) else { position += 1; continue }
+            recreate(entry.exploded, as: entry.v, labelArgs: labelArgs, position: &position, &context)
         }
     }
 
-    /// Emits the final jump with the arguments at `exploding` passed as their fields. Returns the positions where
-    /// that is impossible (the value is not a virtual with the entry's layout and fields, or is shared); the attempt is
-    /// then discarded.
-    mutating func emitExplodedJump(_ k: Int, exploding: Set<Int>, entry: VirtualsState, _ context: inout OptimizationContext) -> Set<Int> {
+    /// Emits the final jump with the exploded arguments passed as their fields. Returns the positions where that
+    /// is impossible (the value is not a virtual of the entry's shape, or is shared); the attempt is then discarded.
+    mutating func emitExplodedJump(_ k: Int, _ how: Explosion, entry: VirtualsState, _ context: inout OptimizationContext) -> Set<Int> {
         let jump = rw.input.trace.ops[k]
         let labelArgs = rw.input.trace.ops.last { $0.opcode == .label && $0.descr == jump.descr }!.args
-        for (j, a) in jump.args.enumerated() where !exploding.contains(j) { force(a, &context) }
-        let resolved = jump.args.map(rw.resolve)
+        for (j, a) in jump.args.enumerated() where !how.positions.contains(j) { force(a, &context) }
+        let counts = referenceCounts(jump.args), entryCounts = entry.referenceCounts(labelArgs)
         var failed = Set<Int>()
-        for j in exploding {
-            guard let entryInfo = entry.virtual(labelArgs[j]), let info = virtual(jump.args[j]),
-                  info.layout == entryInfo.layout, Set(info.fields.keys) == Set(entryInfo.fields.keys),
-                  resolved.filter({ $0 == resolved[j] }).count == 1,
-                  info.fields.values.allSatisfy({ virtual($0.value) == nil }) else {
+        var shapes: [Int: ExplodedVirtual] = [:]
+        for j in how.positions {
+            let passing = how.passingConstants.contains(j)
+            guard let entryShape = entry.exploded(labelArgs[j], counts: entryCounts, passingConstants: passing),
+                  let shape = exploded(jump.args[j], counts: counts, passingConstants: passing), shape.hasShape(of: entryShape) else {
                 failed.insert(j)
                 continue
             }
+            shapes[j] = shape
         }
         guard failed.isEmpty else { return failed }
         var values: [IRValue] = []
         for (j, a) in jump.args.enumerated() {
-            if exploding.contains(j), let info = virtual(a) {
-                values += info.sortedFields.map { rw.resolve(info.fields[$0]!.value) }
-            } else {
-                values.append(rw.resolve(a))
-            }
+            values += shapes[j].map { leaves(a, $0) } ?? [rw.resolve(a)]
         }
         var op = jump
         op.args = values

@@ -51,10 +51,7 @@ extension Runtime {
             throw typeError("type() takes 1 or 3 arguments")
         case t.object:
             if args.count > 0 || args.hasKeywords { throw typeError("object() takes no arguments") }
-            let o = alloc(L.instance)
-            o.set(L.instanceClass, t.object)
-            o.set(L.instanceDict, newDict())
-            return o
+            return newInstance(t.object)
         case t.slice:
             try args.noKeywords(self, "slice")
             try args.check("slice", min: 1, max: 3, self)

@@ -20,17 +20,14 @@ extension Runtime {
         dictSetStr(d, intern("_auto_type"), auto)
         defineFunction(in: d, "auto") { rt, _, args throws(PyException) in
             try args.check("auto", min: 0, max: 0, rt)
-            let marker = rt.alloc(rt.L.instance)
-            marker.set(rt.L.instanceClass, auto)
-            marker.set(rt.L.instanceDict, rt.newDict())
-            return marker
+            return rt.newInstance(auto)
         }
         return m
     }
 
     /// A member's `_name_`/`_value_` (None for an object that is not a member).
     private func enumField(_ member: Ref, _ name: String) -> Ref {
-        let v = dictGetStr(member.ref(L.instanceDict), intern(name))
+        let v = member.typeID == L.instance.id ? ownAttribute(member, intern(name)) : Ref.null
         return v.isNull ? none : v
     }
 
@@ -71,12 +68,9 @@ extension Runtime {
                     let other = dictGetStr(memberMap, existing)
                     if try equals(enumField(other, "_value_"), value) { return other }
                 }
-                let member = alloc(L.instance)
-                member.set(L.instanceClass, cls)
-                let fields = newDict()
-                member.set(L.instanceDict, fields)
-                for field in ["_name_", "name"] { dictSetStr(fields, intern(field), key) }
-                for field in ["_value_", "value"] { dictSetStr(fields, intern(field), value) }
+                let member = newInstance(cls)
+                for field in ["_name_", "name"] { setOwnAttribute(member, intern(field), key) }
+                for field in ["_value_", "value"] { setOwnAttribute(member, intern(field), value) }
                 listAppend(names, key)
                 return member
             }

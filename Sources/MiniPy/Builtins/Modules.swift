@@ -59,7 +59,7 @@ extension Runtime {
         defineTypedMethod(io, "write") { rt, me, args throws(PyException) in
             try args.check("write", min: 1, max: 1, rt)
             let text = try rt.strArgument(args[0], "write() argument")
-            if rt.smallInt(rt.dictGetStr(me.ref(rt.L.instanceDict), rt.intern("_fd"))) == 2 { writeStderr(text) } else { rt.stdout.write(text) }
+            if rt.smallInt(rt.ownAttribute(me, rt.intern("_fd"))) == 2 { writeStderr(text) } else { rt.stdout.write(text) }
             return rt.newInt(rt.strLength(args[0]))
         }
         defineTypedMethod(io, "flush") { rt, me, args throws(PyException) in
@@ -68,11 +68,9 @@ extension Runtime {
             return rt.none
         }
         for (name, fd) in [("stdout", 1), ("stderr", 2)] {
-            let stream = alloc(L.instance)
-            stream.set(L.instanceClass, io)
-            stream.set(L.instanceDict, newDict())
-            dictSetStr(stream.ref(L.instanceDict), intern("_fd"), newInt(fd))
-            dictSetStr(stream.ref(L.instanceDict), intern("name"), newStr("<\(name)>"))
+            let stream = newInstance(io)
+            setOwnAttribute(stream, intern("_fd"), newInt(fd))
+            setOwnAttribute(stream, intern("name"), newStr("<\(name)>"))
             dictSetStr(d, intern(name), stream)
         }
         return m

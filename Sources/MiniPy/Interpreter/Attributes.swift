@@ -46,28 +46,37 @@ extension Runtime {
         return attributeError("'\(typeName(o))' object has no attribute '\(n)'")
     }
 
+    /// `o.name` for an instance in the cases `InstanceRead.general` covers, or null.
+    private func generalInstanceAttr(_ o: Ref, _ name: Ref) throws(PyException) -> Ref {
+        let cls = instanceClass(o)
+        let classValue = lookupInType(cls, name)
+        if isProperty(classValue) { return try bindClassAttribute(classValue, instance: o, owner: cls) }
+        let own = ownAttribute(o, name)
+        if !own.isNull { return own }
+        if !classValue.isNull { return try bindClassAttribute(classValue, instance: o, owner: cls) }
+        if string(name) == "__class__" { return cls }
+        if string(name) == "__dict__" { return instanceDict(o) }
+        let getattr = lookupInType(cls, names.__getattr__)
+        if !getattr.isNull {
+            do { return try call(getattr, [o, name]) } catch {
+                if isInstance(error.value, exceptions.AttributeError) { return .null }
+                throw error
+            }
+        }
+        return .null
+    }
+
     /// `o.name`, or null if there is no such attribute.
     public func lookupAttr(_ o: Ref, _ name: Ref) throws(PyException) -> Ref {
         let id = o.typeID
         if id == L.instance.id {
-            let cls = o.ref(L.instanceClass)
-            let classValue = lookupInType(cls, name)
-            if !classValue.isNull && classValue.typeID == L.wrapper.id && classValue.int(L.wrapperKind) == WrapperKind.property.rawValue {
-                return try bindClassAttribute(classValue, instance: o, owner: cls)
+            let map = o.ref(L.instanceMap)
+            switch instanceRead(map, name) {
+            case .slot(let k): return slotValue(o, k)
+            case .value(let v): return v
+            case .method(let f): return newMethod(f, o)
+            case .general: return try generalInstanceAttr(o, name)
             }
-            let own = dictGetStr(o.ref(L.instanceDict), name)
-            if !own.isNull { return own }
-            if !classValue.isNull { return try bindClassAttribute(classValue, instance: o, owner: cls) }
-            if string(name) == "__class__" { return cls }
-            if string(name) == "__dict__" { return o.ref(L.instanceDict) }
-            let getattr = lookupInType(cls, names.__getattr__)
-            if !getattr.isNull {
-                do { return try call(getattr, [o, name]) } catch {
-                    if isInstance(error.value, exceptions.AttributeError) { return .null }
-                    throw error
-                }
-            }
-            return .null
         }
         if id == L.module.id { return dictGetStr(o.ref(L.moduleDict), name) }
         if id == L.superProxy.id { return try superAttr(o, name) }
@@ -117,13 +126,13 @@ extension Runtime {
     public func setAttr(_ o: Ref, _ name: Ref, _ value: Ref) throws(PyException) {
         let id = o.typeID
         if id == L.instance.id {
-            let classValue = lookupInType(o.ref(L.instanceClass), name)
-            if !classValue.isNull && classValue.typeID == L.wrapper.id && classValue.int(L.wrapperKind) == WrapperKind.property.rawValue {
+            let cls = instanceClass(o)
+            if isProperty(lookupInType(cls, name)) {
                 throw attributeError("property '\(string(name))' of '\(typeName(o))' object has no setter")
             }
-            let setattr = lookupInType(o.ref(L.instanceClass), names.__setattr__)
+            let setattr = lookupInType(cls, names.__setattr__)
             if !setattr.isNull { _ = try call(setattr, [o, name, value]); return }
-            dictSetStr(o.ref(L.instanceDict), name, value)
+            setOwnAttribute(o, name, value)
             return
         }
         if id == L.module.id { dictSetStr(o.ref(L.moduleDict), name, value); return }
@@ -132,7 +141,7 @@ extension Runtime {
                 throw typeError("cannot set '\(string(name))' attribute of immutable type '\(nameOfType(o))'")
             }
             dictSetStr(o.ref(L.typeDict), name, value)
-            classesChanged()
+            classDictChanged(o)
             return
         }
         if try !lookupAttr(o, name).isNull {
@@ -142,15 +151,16 @@ extension Runtime {
     }
 
     public func delAttr(_ o: Ref, _ name: Ref) throws(PyException) {
-        let d: Ref
         switch o.typeID {
-        case L.instance.id: d = o.ref(L.instanceDict)
-        case L.module.id: d = o.ref(L.moduleDict)
-        case L.type.id where o.int(L.typeFlags) & TypeFlag.builtin == 0: d = o.ref(L.typeDict)
+        case L.instance.id:
+            if !deleteOwnAttribute(o, name) { throw attributeMissing(o, name) }
+        case L.module.id:
+            if try dictDelete(o.ref(L.moduleDict), name).isNull { throw attributeMissing(o, name) }
+        case L.type.id where o.int(L.typeFlags) & TypeFlag.builtin == 0:
+            if try dictDelete(o.ref(L.typeDict), name).isNull { throw attributeMissing(o, name) }
+            classDictChanged(o)
         default: throw attributeMissing(o, name)
         }
-        if try dictDelete(d, name).isNull { throw attributeMissing(o, name) }
-        if o.typeID == L.type.id { classesChanged() }
     }
 
     /// LOAD_METHOD's lookup: the plain function or built-in method `name` found on `o`'s type, to be called with
@@ -158,10 +168,7 @@ extension Runtime {
     @inline(__always) func lookupMethod(_ o: Ref, _ name: Ref) -> Ref {
         let id = o.typeID
         if id == L.instance.id {
-            if dictGetStr(o.ref(L.instanceDict), name).isNull {
-                let v = lookupInType(o.ref(L.instanceClass), name)
-                if !v.isNull && v.typeID == L.function.id { return v }
-            }
+            if case .method(let f) = instanceRead(o.ref(L.instanceMap), name) { return f }
         } else if id != L.type.id && id != L.module.id && id != L.superProxy.id {
             let v = lookupInType(typeOf(o), name)
             if !v.isNull && (v.typeID == L.builtin.id || v.typeID == L.function.id) { return v }

@@ -73,21 +73,16 @@ extension Runtime {
             if cls == types.superType { slot.pointee = try makeSuper(args); return nil }
             if let r = try constructBuiltin(cls, args) { slot.pointee = r; return nil }
             if cls == types.object {
-                let o = alloc(L.instance)
-                o.set(L.instanceClass, cls)
-                o.set(L.instanceDict, newDict())
-                slot.pointee = o
+                slot.pointee = newInstance(cls)
                 return nil
             }
             throw typeError("cannot create '\(nameOfType(cls))' instances")
         }
         try checkInstantiable(cls)
-        let instance = alloc(L.instance)
-        instance.set(L.instanceClass, cls)
-        instance.set(L.instanceDict, newDict())
+        let instance = newInstance(cls)
         let isException = cls.int(L.typeFlags) & TypeFlag.exception != 0
         if isException {
-            dictSetStr(instance.ref(L.instanceDict), intern("args"), newTuple(Array(UnsafeBufferPointer(start: slot + 1, count: argc - nkw))))
+            setOwnAttribute(instance, names.args, newTuple(Array(UnsafeBufferPointer(start: slot + 1, count: argc - nkw))))
         }
         var initFunction = lookupInType(cls, names.__init__)
         if initFunction == lookupInType(types.object, names.__init__) { initFunction = .null }
@@ -105,6 +100,17 @@ extension Runtime {
         }
         slot.pointee = instance
         return nil
+    }
+
+    /// Whether calling `cls` just makes an instance and runs `__init__`: no class on its MRO but `object` is a
+    /// built-in, exception, `abc.ABC` or `enum.Enum` class (whose instantiation does more).
+    func isPlainClass(_ cls: Ref) -> Bool {
+        var t = cls
+        while !t.isNull && t != types.object {
+            if t.int(L.typeFlags) & (TypeFlag.builtin | TypeFlag.exception | TypeFlag.abcBase | TypeFlag.enumBase) != 0 { return false }
+            t = t.ref(L.typeBase)
+        }
+        return true
     }
 
     /// `super()` (zero-argument form, from a method) or `super(Class, obj)`.

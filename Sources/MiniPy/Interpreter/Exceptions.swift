@@ -28,11 +28,10 @@ extension Runtime {
         let code = frame.code
         let line = code.lines.isEmpty ? 0 : Int(code.lines[min(frame.pc, code.lines.count - 1)])
         let key = names.__traceback__
-        let dict = exc.ref(L.instanceDict)
-        var list = dictGetStr(dict, key)
+        var list = ownAttribute(exc, key)
         if list.isNull || list.typeID != L.list.id {
             list = newList()
-            dictSetStr(dict, key, list)
+            setOwnAttribute(exc, key, list)
         }
         let entry = newTuple([intern(code.filename), newInt(line), intern(code.name)])
         if listLength(list) > 0, let last = sequenceItems(list).last,
@@ -47,7 +46,7 @@ extension Runtime {
     public func formatUncaught(_ exc: Ref) -> String {
         var out = "Traceback (most recent call last):\n"
         if exc.typeID == L.instance.id {
-            let list = dictGetStr(exc.ref(L.instanceDict), names.__traceback__)
+            let list = ownAttribute(exc, names.__traceback__)
             if !list.isNull && list.typeID == L.list.id {
                 for entry in items(list).reversed() {
                     let parts = items(entry)

@@ -215,17 +215,23 @@ struct Interpreter<D: Domain> {
                         }
                     case .LOAD_ATTR:
                         let o = d.pop()
-                        d.push(try residual(&d, Residuals.getAttr, o, d.constRef(state.names[arg])))
+                        d.push(try loadAttr(&d, o, state.names[arg]))
                     case .STORE_ATTR:
                         let o = d.pop(), v = d.pop()
-                        try residual(&d, Residuals.setAttr, o, d.constRef(state.names[arg]), v)
+                        try storeAttr(&d, o, state.names[arg], v)
                     case .DELETE_ATTR:
                         d.notTraceable("DELETE_ATTR")
                         sync(&d)
                         try rt.delAttr(d.concrete(d.pop()), state.names[arg])
                     case .LOAD_METHOD where D.isTracing:
-                        // The receiver stays red: the lookup is a residual that only reads (guards may follow it).
+                        // The receiver stays red: an instance's method comes from its map and class (green); other
+                        // lookups are a residual that only reads (guards may follow it).
                         let o = d.peek(0)
+                        if let f = tracedInstanceMethod(&d, o, state.names[arg]) {
+                            d.poke(0, d.constRef(f))
+                            d.push(o)
+                            continue
+                        }
                         let m = d.callR(Residuals.lookupMethod, o, d.constRef(state.names[arg]))
                         if d.isNull(m) {
                             let value = try residual(&d, Residuals.getAttr, o, d.constRef(state.names[arg]))
@@ -545,11 +551,16 @@ struct Interpreter<D: Domain> {
                         // The caller's stack top is the callee's function slot: the result replaces it.
                         var value = result
                         if !finished.constructed.isNull {
-                            d.notTraceable("a return from a constructor")
                             if !d.isSame(result, d.constRef(rt.none)) {
                                 throw rt.typeError("__init__() should return None, not '\(rt.typeName(d.concrete(result)))'")
                             }
-                            value = d.constRef(finished.constructed)
+                            if D.isTracing && finished.base[0] == finished.constructed {
+                                // An `__init__` that keeps `self` (all the tracer inlines): the instance's IR value.
+                                value = d.local(0)
+                            } else {
+                                if D.isTracing { d.notTraceable("a return from a constructor that rebound self") }
+                                value = d.constRef(finished.constructed)
+                            }
                         }
                         frames.pop()
                         if finished.isEntry {

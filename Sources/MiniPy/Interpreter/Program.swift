@@ -78,7 +78,7 @@ extension Runtime {
                 throw rt.typeError("descriptor '__init__' requires a 'BaseException' object")
             }
             let values = Array(args.positional.dropFirst(selfValue.isNull ? 1 : 0))
-            rt.dictSetStr(receiver.ref(rt.L.instanceDict), rt.intern("args"), rt.newTuple(values))
+            rt.setOwnAttribute(receiver, rt.intern("args"), rt.newTuple(values))
             return rt.none
         }
     }

@@ -2,7 +2,9 @@ import Meta
 
 /// Rebuilds MiniPy frames from a failed guard's resume state (DESIGN §9): the root frame of the loop gets its
 /// slots, pc and stack top back; each inlined call gets its frame record pushed, with the function the snapshot
-/// names. Virtual objects were already materialised by `Trace.resumeState`.
+/// names — and for an inlined constructor's `__init__`, the instance it constructs, its first local (the tracer
+/// inlines only `__init__`s that never rebind it). Virtual objects were already materialised by
+/// `Trace.resumeState`.
 struct Deoptimizer {
     unowned let rt: Runtime
     unowned let guest: MiniPyGuest
@@ -18,7 +20,7 @@ struct Deoptimizer {
             if k == 0 {
                 frame = frames.frames + (rootDepth - 1)
             } else {
-                let function = guest.functions[rf.codeID]
+                let function = guest.functions[rf.codeID].function
                 let info = rt.codeInfo(ofFunction: function)
                 let stackBase = base + info.nlocals + info.ncells
                 frames.push(Frame(info: Unmanaged.passUnretained(info), function: function, globals: function.ref(L.funcGlobals),
@@ -27,6 +29,7 @@ struct Deoptimizer {
                 frame = frames.current
             }
             for (i, v) in rf.locals.enumerated() { frame.pointee.base[i] = ref(v) }
+            if k > 0 && guest.functions[rf.codeID].constructs { frame.pointee.constructed = frame.pointee.base[0] }
             for (i, v) in rf.stack.enumerated() { frame.pointee.stackBase[i] = ref(v) }
             frame.pointee.pc = rf.pc
             frame.pointee.sp = frame.pointee.stackBase + (stackDepths?[k] ?? rf.stack.count)

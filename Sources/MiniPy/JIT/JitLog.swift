@@ -90,6 +90,7 @@ extension Runtime {
         case L.function.id: return string(r.ref(L.funcQualname))
         case L.type.id: return nameOfType(r)
         case L.builtin.id: return string(r.ref(L.builtinName))
+        case L.map.id: return mapName(r)
         default: return nil
         }
     }

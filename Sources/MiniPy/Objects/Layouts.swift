@@ -19,8 +19,9 @@ import Meta
 /// | W_Function  | code: i (CodeInfo address), globals: r, name: r, qualname: r, defaults: r, kwdefaults: r, closure: r, owner: r | |
 /// | W_Builtin   | index: i, self: r, name: r                                    |               |
 /// | W_Method    | function: r, self: r                                          |               |
-/// | W_Type      | name: r, base: r, dict: r, mro: r, layout: i, flags: i, module: r |           |
-/// | W_Instance  | cls: r, dict: r                                               |               |
+/// | W_Type      | name: r, base: r, dict: r, mro: r, layout: i, flags: i, module: r, map: r (its instances' empty map, made on first use), version: i (bumped when the class dict changes) | |
+/// | W_Instance  | map: r (W_Map), storage: r (W_Array of attributes past the inline ones, or in dict mode the W_Dict), slot0 … slot5: r | |
+/// | W_Map       | cls: r, attributes: r (W_Dict name → W_Int slot; null in dict mode), count: i, transitions: r (W_Dict name → W_Map, or null), dictMap: r (root maps: the class's dict-mode map, or null) | |
 /// | W_Module    | name: r, dict: r                                              |               |
 /// | W_Range     | start: i, stop: i, step: i                                    |               |
 /// | W_Slice     | start: r, stop: r, step: r                                    |               |
@@ -32,7 +33,7 @@ import Meta
 /// | W_None, W_NotImplemented, W_Ellipsis | (none)                               |               |
 public struct Layouts {
     public let int, bool, float, long, str, tuple, list, array, intArray, dict, set, function, builtin, method,
-               type, instance, module, range, slice, cell, iterator, code, wrapper, superProxy, none, notImplemented, ellipsis: Layout
+               type, instance, map, module, range, slice, cell, iterator, code, wrapper, superProxy, none, notImplemented, ellipsis: Layout
 
     // Field descriptors (offsets are fixed by the table above).
     public let intval, floatval, longNegative, longCount, strLength, strHash, strCount, tupleLength,
@@ -40,10 +41,18 @@ public struct Layouts {
                dictUsed, dictFilled, dictIndex, dictEntries,
                funcCode, funcGlobals, funcName, funcQualname, funcDefaults, funcKwdefaults, funcClosure, funcOwner,
                builtinIndex, builtinSelf, builtinName, methodFunction, methodSelf,
-               typeName, typeBase, typeDict, typeMro, typeLayout, typeFlags, typeModule,
-               instanceClass, instanceDict, moduleName, moduleDict,
+               typeName, typeBase, typeDict, typeMro, typeLayout, typeFlags, typeModule, typeMap, typeVersion,
+               instanceMap, instanceStorage, mapClass, mapAttributes, mapCount, mapTransitions, mapDictMap, moduleName, moduleDict,
                rangeStart, rangeStop, rangeStep, sliceStart, sliceStop, sliceStep, cellContents,
                iterKind, iterIndex, iterEnd, iterA, iterB, iterC, codeIndex, wrapperKind, wrapperFunction, superClass, superSelf: FieldDescriptor
+    /// W_Instance.slot0: the first of the attributes stored in the instance itself (`InstanceMaps.swift`).
+    let instanceSlot0: FieldDescriptor
+
+    /// W_Instance.slot`k` (`k < Runtime.inlineSlotCount`).
+    @inline(__always) func instanceSlot(_ k: Int) -> FieldDescriptor {
+        FieldDescriptor(typeID: instanceSlot0.typeID, index: instanceSlot0.index &+ UInt16(truncatingIfNeeded: k),
+                        offset: instanceSlot0.offset &+ 8 &* Int32(truncatingIfNeeded: k), kind: .ref)
+    }
 
     init(registry r: TypeRegistry) {
         func reg(_ name: String, _ fields: [(String, FieldKind)], tail: TypeDescriptor.Tail = .none) -> TypeDescriptor {
@@ -66,8 +75,10 @@ public struct Layouts {
         let tBuiltin = reg("W_Builtin", [("index", .int), ("self", .ref), ("name", .ref)])
         let tMethod = reg("W_Method", [("function", .ref), ("self", .ref)])
         let tType = reg("W_Type", [("name", .ref), ("base", .ref), ("dict", .ref), ("mro", .ref), ("layout", .int),
-                                   ("flags", .int), ("module", .ref)])
-        let tInstance = reg("W_Instance", [("cls", .ref), ("dict", .ref)])
+                                   ("flags", .int), ("module", .ref), ("map", .ref), ("version", .int)])
+        let tInstance = reg("W_Instance", [("map", .ref), ("storage", .ref)]
+                                + (0..<Runtime.inlineSlotCount).map { ("slot\($0)", FieldKind.ref) })
+        let tMap = reg("W_Map", [("cls", .ref), ("attributes", .ref), ("count", .int), ("transitions", .ref), ("dictMap", .ref)])
         let tModule = reg("W_Module", [("name", .ref), ("dict", .ref)])
         let tRange = reg("W_Range", [("start", .int), ("stop", .int), ("step", .int)])
         let tSlice = reg("W_Slice", [("start", .ref), ("stop", .ref), ("step", .ref)])
@@ -83,7 +94,7 @@ public struct Layouts {
         int = tInt.layout; bool = tBool.layout; float = tFloat.layout; long = tLong.layout; str = tStr.layout
         tuple = tTuple.layout; list = tList.layout; array = tArray.layout; intArray = tIntArray.layout
         dict = tDict.layout; set = tSet.layout; function = tFunction.layout; builtin = tBuiltin.layout
-        method = tMethod.layout; type = tType.layout; instance = tInstance.layout; module = tModule.layout
+        method = tMethod.layout; type = tType.layout; instance = tInstance.layout; map = tMap.layout; module = tModule.layout
         range = tRange.layout; slice = tSlice.layout; cell = tCell.layout; iterator = tIterator.layout
         code = tCode.layout; wrapper = tWrapper.layout; superProxy = tSuper.layout; none = tNone.layout
         notImplemented = tNotImplemented.layout; ellipsis = tEllipsis.layout
@@ -103,8 +114,11 @@ public struct Layouts {
         methodFunction = tMethod.field("function"); methodSelf = tMethod.field("self")
         typeName = tType.field("name"); typeBase = tType.field("base"); typeDict = tType.field("dict")
         typeMro = tType.field("mro"); typeLayout = tType.field("layout"); typeFlags = tType.field("flags")
-        typeModule = tType.field("module")
-        instanceClass = tInstance.field("cls"); instanceDict = tInstance.field("dict")
+        typeModule = tType.field("module"); typeMap = tType.field("map"); typeVersion = tType.field("version")
+        instanceMap = tInstance.field("map"); instanceStorage = tInstance.field("storage")
+        instanceSlot0 = tInstance.field("slot0")
+        mapClass = tMap.field("cls"); mapAttributes = tMap.field("attributes"); mapCount = tMap.field("count")
+        mapTransitions = tMap.field("transitions"); mapDictMap = tMap.field("dictMap")
         moduleName = tModule.field("name"); moduleDict = tModule.field("dict")
         rangeStart = tRange.field("start"); rangeStop = tRange.field("stop"); rangeStep = tRange.field("step")
         sliceStart = tSlice.field("start"); sliceStop = tSlice.field("stop"); sliceStep = tSlice.field("step")

@@ -28,13 +28,13 @@ extension Runtime {
     /// The method `name` of `x`'s type if `x` is an instance of a user class (null otherwise or if absent).
     @inline(__always) func userMethod(_ x: Ref, _ name: Ref) -> Ref {
         guard x.typeID == L.instance.id else { return .null }
-        return lookupInType(x.ref(L.instanceClass), name)
+        return lookupInType(instanceClass(x), name)
     }
 
     /// `userMethod` by a name given as text (for the rarely used dunders).
     @inline(__always) func userMethod(_ x: Ref, _ name: String) -> Ref {
         guard x.typeID == L.instance.id else { return .null }
-        return lookupInType(x.ref(L.instanceClass), intern(name))
+        return lookupInType(instanceClass(x), intern(name))
     }
 
     /// Calls a method found on a type with `self` bound.
@@ -130,7 +130,7 @@ extension Runtime {
     }
 
     public func exceptionArgs(_ e: Ref) -> Ref {
-        let a = dictGetStr(e.ref(L.instanceDict), names.args)
+        let a = ownAttribute(e, names.args)
         return a.isNull ? emptyTuple : a
     }
 

@@ -26,6 +26,8 @@ public final class Runtime {
     var typeOfLayout: [Ref] = []
     public internal(set) var exceptions: ExceptionTypes!
     let attributeCache = AttributeCache()
+    /// Instance attribute accesses by map (`MapCache.swift`), valid for `attributeCache.version`.
+    let mapCache = MapCache()
     /// Interned names used on hot paths.
     public private(set) var names: Names!
 
@@ -235,7 +237,7 @@ public final class Runtime {
     /// The Python type of any object.
     @inline(__always) public func typeOf(_ r: Ref) -> Ref {
         let id = r.typeID
-        if id == L.instance.id { return r.ref(L.instanceClass) }
+        if id == L.instance.id { return instanceClass(r) }
         return typeOfLayout[Int(id)]
     }
 
@@ -265,10 +267,8 @@ public final class Runtime {
     }
 
     public func newExceptionWithArgs(_ type: Ref, _ args: [Ref]) -> Ref {
-        let e = alloc(L.instance)
-        e.set(L.instanceClass, type)
-        e.set(L.instanceDict, newDict())
-        dictSetStr(e.ref(L.instanceDict), names.args, newTuple(args))
+        let e = newInstance(type)
+        setOwnAttribute(e, names.args, newTuple(args))
         return e
     }
 
@@ -301,6 +301,8 @@ public final class CodeInfo {
     public let totalArgs: Int
     /// Only positional parameters (calls can bind arguments by position alone).
     public let hasSimpleParameters: Bool
+    /// Whether the code stores to or deletes its first local (for `__init__`: rebinds `self`).
+    public let rebindsFirstLocal: Bool
     public let instructions: UnsafeMutablePointer<Instruction>
     /// The W_Code object standing for this code in the heap.
     public private(set) var codeRef = Ref.null
@@ -314,6 +316,7 @@ public final class CodeInfo {
         totalArgs = code.totalArgs
         hasSimpleParameters = code.kwonlyargcount == 0 && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
         instructions = code.code.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
+        rebindsFirstLocal = code.code.contains { ($0.opcode == .STORE_FAST || $0.opcode == .DELETE_FAST) && $0.arg == 0 }
         let sources = code.cellvars.map { name in code.varnames.prefix(code.totalArgs).firstIndex(of: name) ?? -1 }
         let cells = UnsafeMutableBufferPointer<Int>.allocate(capacity: sources.count)
         _ = cells.initialize(from: sources)
