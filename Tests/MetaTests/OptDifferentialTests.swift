@@ -93,6 +93,17 @@ func plain(_ values: [ConcreteValue]) -> (IRTestWorld) -> (values: [ConcreteValu
     for n in [0, 1, 5] {
         try expectEquivalentUnderAllPasses(listBuildingLoop, "n \(n)", inputs: plain([.ref(.null), .int(0), .int(n)]))
     }
+    for n in [0, 2, 7] {
+        try expectEquivalentUnderAllPasses(nestedVirtualLoop, "n \(n)", inputs: { w in
+            let p = w.pair(w.box(0), .null)
+            return ([.ref(p), .int(n)], [p])
+        })
+        try expectEquivalentUnderAllPasses(sharedVirtualLoop, "shared n \(n)", inputs: { w in
+            let b = w.box(0)
+            let p = w.pair(b, b)
+            return ([.ref(p), .int(n)], [p])
+        })
+    }
 }
 
 @Test func peelPreservesExecution() throws {

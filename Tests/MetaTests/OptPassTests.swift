@@ -295,6 +295,46 @@ let listBuildingLoop = """
         """)
 }
 
+/// A loop that replaces a pair holding an int box and a constant by a new one (lesson 4's `Point` loop): the pair
+/// and its box are exploded together at the label — only the box's int crosses it, the constant stays constant.
+let nestedVirtualLoop = """
+    [p0, i1]
+    label(p0, i1, descr=Loop0)
+    guard_class(p0, W_Pair) [p0, i1]
+    p2 = getfield_gc_r(p0, descr=W_Pair.left)
+    guard_class(p2, W_Int) [p0, i1]
+    i3 = getfield_gc_i(p2, descr=W_Int.intval)
+    p4 = getfield_gc_r(p0, descr=W_Pair.right)
+    guard_value(p4, ConstPtr(null)) [p0, i1]
+    i5 = int_add(i3, 1)
+    p6 = new_with_vtable(descr=W_Int)
+    setfield_gc(p6, i5, descr=W_Int.intval)
+    p7 = new_with_vtable(descr=W_Pair)
+    setfield_gc(p7, p6, descr=W_Pair.left)
+    setfield_gc(p7, ConstPtr(null), descr=W_Pair.right)
+    i8 = int_lt(i5, i1)
+    guard_true(i8) [p7, i1]
+    jump(p7, i1, descr=Loop0)
+    """
+
+@Test func virtualsExplodeNestedVirtualsAndKeepConstantFieldsAtTheLabel() throws {
+    #expect(try optimizedText(nestedVirtualLoop, passes: ["peel", "virtuals"]) == """
+        EXPECTED
+        """)
+}
+
+/// The same loop, but the box is also the pair's right field: shared, it keeps its identity and is not exploded.
+let sharedVirtualLoop = nestedVirtualLoop
+    .replacing("guard_value(p4, ConstPtr(null)) [p0, i1]", with: "guard_class(p4, W_Int) [p0, i1]")
+    .replacing("setfield_gc(p7, ConstPtr(null), descr=W_Pair.right)", with: "setfield_gc(p7, p6, descr=W_Pair.right)")
+
+@Test func virtualsReachedTwiceAreNotExplodedAtTheLabel() throws {
+    let text = try optimizedText(sharedVirtualLoop, passes: ["peel", "virtuals"])
+    let loop = try #require(text.range(of: "descr=Loop1000)")).upperBound
+    #expect(text[loop...].contains("new_with_vtable(descr=W_Pair)"))
+    #expect(text[loop...].contains("new_with_vtable(descr=W_Int)"))
+}
+
 let invariantLoopTrace = """
     [p0, i1, i2]
     label(p0, i1, i2, descr=Loop0)

@@ -346,6 +346,6 @@ import Meta
         #expect(py.str(try rt.call(reprMethod, [red])) == "<Color.RED: 1>")
         #expect(py.str(try rt.call(strMethod, [red])) == "Color.RED")
         #expect(rt.dictGetStr(color.ref(rt.L.typeDict), rt.intern("CRIMSON")) == red)
-        #expect(py.repr(rt.dictGetStr(red.ref(rt.L.instanceDict), rt.intern("name"))) == "'RED'")
+        #expect(py.repr(rt.ownAttribute(red, rt.intern("name"))) == "'RED'")
     }
 }

@@ -10,15 +10,15 @@ final class TracerEventLog: TracerObserver {
     var aborts: [String] { events.compactMap { if case .traceAborted(_, let r) = $0 { r } else { nil } } }
 }
 
-/// Runs `source` as `__main__` under `--jit trace` with `options`; returns the runtime's view of the globals
-/// `names`, the events, and the driver's statistics.
-func runTraced(_ source: String, options: TracerOptions, globals names: [String] = [])
+/// Runs `source` as `__main__` under `--jit trace` with `options` (and `optimizer`); returns the runtime's view of
+/// the globals `names`, the events, and the driver's statistics.
+func runTraced(_ source: String, options: TracerOptions, optimizer: Optimizer? = nil, globals names: [String] = [])
     -> (values: [String: String], log: TracerEventLog, stats: JitStatistics, failure: String?, layouts: Layouts) {
     runOnLargeStack {
         let rt = Runtime()
         rt.installBuiltins()
         rt.installInterpreterBuiltins()
-        let jit = JitDriver(runtime: rt, options: options)
+        let jit = JitDriver(runtime: rt, options: options, optimizer: optimizer)
         let log = TracerEventLog()
         jit.observers.append(log)
         rt.jit = jit
