@@ -103,3 +103,24 @@ for q in pts:
     if q.y - q.x > best.y - best.x:
         best = q
 print(best.x, best.y)
+
+
+class Body:
+    def __init__(self, k):
+        self.a = k
+        self.b = k + 1
+        self.c = k + 2
+        self.d = k + 3
+        self.e = k + 4
+        self.f = k + 5
+        self.g = k + 6
+        self.h = k + 7
+        self.i = k + 8
+
+
+bodies = 0
+last = None
+for k in range(100):
+    last = Body(k)
+    bodies += last.a + last.g + last.i
+print(bodies, last.h, list(last.__dict__)[-3:])

@@ -319,7 +319,23 @@ let nestedVirtualLoop = """
 
 @Test func virtualsExplodeNestedVirtualsAndKeepConstantFieldsAtTheLabel() throws {
     #expect(try optimizedText(nestedVirtualLoop, passes: ["peel", "virtuals"]) == """
-        EXPECTED
+        [p0, i1]
+        label(p0, i1, descr=Loop0)
+        guard_class(p0, W_Pair) [p0, i1]
+        p2 = getfield_gc_r(p0, descr=W_Pair.left)
+        guard_class(p2, W_Int) [p0, i1]
+        i3 = getfield_gc_i(p2, descr=W_Int.intval)
+        p4 = getfield_gc_r(p0, descr=W_Pair.right)
+        guard_value(p4, ConstPtr(null)) [p0, i1]
+        i5 = int_add(i3, 1)
+        i8 = int_lt(i5, i1)
+        guard_true(i8) [i5, i1]
+        label(i5, i1, descr=Loop1000)
+        guard_value(ConstPtr(null), ConstPtr(null)) [i5, i1]
+        i12 = int_add(i5, 1)
+        i15 = int_lt(i12, i1)
+        guard_true(i15) [i12, i1]
+        jump(i12, i1, descr=Loop1000)
         """)
 }
 

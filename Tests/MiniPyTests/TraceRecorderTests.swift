@@ -24,6 +24,7 @@ func runTraced(_ source: String, options: TracerOptions, optimizer: Optimizer? =
         rt.jit = jit
         let main = rt.newModule("__main__")
         let dict = main.ref(rt.L.moduleDict)
+        rt.dictSetStr(dict, rt.intern("__name__"), rt.intern("__main__"))
         var failure: String?
         do {
             let code = try compileModule(source: source, filename: "t.py")
