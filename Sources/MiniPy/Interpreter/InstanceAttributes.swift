@@ -11,13 +11,16 @@ import Meta
 extension Interpreter {
     /// The attribute `name` of the green class `cls` along its MRO (null if none), as a green value: the one
     /// place a trace learns a class attribute. In a trace the answer is made to hold by `guard_value` on the
-    /// `version` of each class along the MRO that can change (not the built-in ones), loads of constant objects
-    /// that loop peeling hoists; a quasi-immutable class cell can replace this function.
+    /// `version` of each class along the MRO that can change (not the built-in ones) — loads of constant objects
+    /// that loop peeling hoists — once per class until a residual call that may run guest code (`TraceFacts`);
+    /// a quasi-immutable class cell can replace this function.
     @inline(__always) func classLookup(_ d: inout D, _ cls: Ref, _ name: Ref) -> Ref {
-        if D.isTracing {
+        if D.isTracing, let facts {
             var t = cls
             while !t.isNull {
-                if t.int(L.typeFlags) & TypeFlag.builtin == 0 { _ = d.promote(d.getfieldI(d.constRef(t), L.typeVersion)) }
+                if t.int(L.typeFlags) & TypeFlag.builtin == 0 && facts.isFirstGuard(of: t) {
+                    _ = d.promote(d.getfieldI(d.constRef(t), L.typeVersion))
+                }
                 t = t.ref(L.typeBase)
             }
         }
@@ -104,4 +107,15 @@ extension Interpreter {
         guard d.hasType(o, L.instance), case .method(let f) = instanceRead(&d, promotedMap(&d, o), name) else { return nil }
         return f
     }
+}
+
+/// What the trace being recorded has established, for the handlers' tracing paths: the classes whose `version`
+/// it guards. A residual call that may run guest code (which may change a class) ends what is known.
+final class TraceFacts {
+    private var guardedClasses = Set<Ref>()
+
+    /// Whether `cls`'s version is not guarded yet (it is from now on).
+    func isFirstGuard(of cls: Ref) -> Bool { guardedClasses.insert(cls).inserted }
+
+    func forgetClassGuards() { guardedClasses.removeAll() }
 }

@@ -14,10 +14,13 @@ import Meta
 struct Interpreter<D: Domain> {
     let rt: Runtime
     let L: Layouts
+    /// What the trace being recorded has established (nil unless `D.isTracing`).
+    let facts: TraceFacts?
 
     init(_ rt: Runtime) {
         self.rt = rt
         L = rt.L
+        facts = D.isTracing ? TraceFacts() : nil
     }
 
     /// Boxes a red int as a W_Int (`new_with_vtable` + `setfield_gc`).
@@ -68,6 +71,7 @@ struct Interpreter<D: Domain> {
     /// Calls a residual runtime function; a null result raises the pending exception.
     @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction2, _ a: D.R, _ b: D.R) throws(PyException) -> D.R {
         sync(&d)
+        if D.isTracing && f.effects == .any { facts?.forgetClassGuards() }
         let r = d.callR(f, a, b)
         if d.isNull(r) { throw rt.takePending() }
         return r
@@ -75,6 +79,7 @@ struct Interpreter<D: Domain> {
 
     @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction1, _ a: D.R) throws(PyException) -> D.R {
         sync(&d)
+        if D.isTracing && f.effects == .any { facts?.forgetClassGuards() }
         let r = d.callR(f, a)
         if d.isNull(r) { throw rt.takePending() }
         return r
@@ -83,6 +88,7 @@ struct Interpreter<D: Domain> {
     @discardableResult
     @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction3, _ a: D.R, _ b: D.R, _ c: D.R) throws(PyException) -> D.R {
         sync(&d)
+        if D.isTracing && f.effects == .any { facts?.forgetClassGuards() }
         let r = d.callR(f, a, b, c)
         if d.isNull(r) { throw rt.takePending() }
         return r
