@@ -8,6 +8,7 @@ enum JitEventKind: String, CaseIterable {
     case loopCompiled = "loop-compiled"
     case guardFail = "guard-fail"
     case deopt = "deopt"
+    case bridge = "bridge"
 
     init?(_ event: TracerEvent) {
         switch event {
@@ -16,6 +17,7 @@ enum JitEventKind: String, CaseIterable {
         case .loopCompiled: self = .loopCompiled
         case .guardFailed: self = .guardFail
         case .deoptimized: self = .deopt
+        case .bridgeCompiled: self = .bridge
         case .opRecorded, .machineCodeInstalled, .loopDropped: return nil
         }
     }
@@ -63,7 +65,7 @@ final class JitHistory: TracerObserver {
         case .traceStarted(let location):
             recordingLocation = location
             isRecording = true
-        case .traceAborted:
+        case .traceAborted, .bridgeCompiled:
             isRecording = false
         case .loopCompiled(let trace, let optimization):
             isRecording = false
@@ -89,6 +91,8 @@ final class JitHistory: TracerObserver {
                 + (optimization.map { ", \($0.trace.ops.count) after optimization" } ?? "") + ")"
         case .guardFailed(let loop, let guardNumber): "guard \(guardNumber) of loop \(loopIndex(number: loop).map(String.init) ?? "?") failed"
         case .deoptimized(let guardNumber, let frames): "deoptimized at guard \(guardNumber): \(frames) frame\(frames == 1 ? "" : "s") rebuilt"
+        case .bridgeCompiled(let trace, let loop, let guardNumber, _, _):
+            "bridge \(trace.number) compiled from guard \(guardNumber) of loop \(loopIndex(number: loop).map(String.init) ?? "?") (\(trace.ops.count) ops)"
         case .opRecorded, .machineCodeInstalled, .loopDropped: ""
         }
     }

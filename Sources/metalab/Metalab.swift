@@ -76,7 +76,7 @@ struct Run: ParsableCommand {
     var backend: TraceBackend = .x64
 
     @Option(name: .customLong("jit-param"),
-            help: "Tracer knobs for --jit trace: threshold=N (default 1039), trace_limit=N (6000), inline_depth=N (8), max_aborts=N (5), virtualizable=on|off.")
+            help: "Tracer knobs for --jit trace: threshold=N (default 1039), trace_limit=N (6000), inline_depth=N (8), max_aborts=N (5), trace_eagerness=N (200), virtualizable=on|off.")
     var jitParameters: JitParameters?
 
     @Option(name: .long, help: "Optimization passes for --jit trace: all (the default), none (loops run as recorded), or a comma-separated list of \(Optimizer().passNames.joined(separator: ", ")).")

@@ -16,7 +16,7 @@ final class FakeGuest: TracedGuest {
     deinit { slots.deallocate() }
 
     func frame(atDepth depth: Int) -> GuestFrameView {
-        GuestFrameView(codeID: 0, codeName: "f", pc: pc, locals: slots, localCount: 1, stackBase: slots + 1, stackTop: sp)
+        GuestFrameView(codeID: 0, codeName: "f", code: UnsafeRawPointer(slots), pc: pc, locals: slots, localCount: 1, stackBase: slots + 1, stackTop: sp)
     }
     func location(code: UnsafeRawPointer, pc: Int) -> GuestLocation { GuestLocation(function: "f", pc: pc, bytecode: "OP\(pc)", line: 1) }
     func isImmutable(_ field: FieldDescriptor) -> Bool { immutable.contains(field) }
@@ -53,7 +53,7 @@ struct TracerTests {
         var options = TracerOptions()
         options.threshold = 3
         options.maxAborts = 2
-        var counters = HotCounters(options: options)
+        var counters = HotCounters<GreenKey>(threshold: options.threshold, maxAborts: options.maxAborts)
         let key = GreenKey(code: code, pc: 7)
         func ticks(_ n: Int) -> [Bool] { (0..<n).map { _ in counters.tick(key) } }
         #expect(ticks(3) == [false, false, true])

@@ -32,6 +32,8 @@ struct ExecutorProgram {
     var inputTypes: [IRType]
     /// The longest jump, for the parallel-move buffer.
     var maxJumpArity = 0
+    /// The op index of each label, by its loop token (where a bridge's jump enters).
+    var labels: [LoopToken: Int] = [:]
 
     init(_ trace: Trace) {
         let variables = trace.variableCount
@@ -49,7 +51,7 @@ struct ExecutorProgram {
         inputRegisters = trace.inputArgs.map(register)
         inputTypes = trace.inputArgs.map { trace.type(of: $0) }
 
-        var labels: [LoopToken: (index: Int, list: Int32)] = [:]
+        var labelTargets: [LoopToken: (index: Int, list: Int32)] = [:]
         for (index, op) in trace.ops.enumerated() {
             var ins = Instruction(opcode: op.opcode)
             if !op.result.isNone { ins.dst = register(op.result) }
@@ -73,11 +75,14 @@ struct ExecutorProgram {
             switch op.opcode {
             case .label:
                 setList(op.args)
-                if case .loop(let token) = op.descr { labels[token] = (index, ins.list) }
+                if case .loop(let token) = op.descr {
+                    labelTargets[token] = (index, ins.list)
+                    labels[token] = index
+                }
             case .jump:
                 setList(op.args)
                 maxJumpArity = max(maxJumpArity, op.args.count)
-                if case .loop(let token) = op.descr, let target = labels[token] {
+                if case .loop(let token) = op.descr, let target = labelTargets[token] {
                     ins.imm = target.index
                     ins.imm2 = Int(target.list)
                 } else {
@@ -93,5 +98,12 @@ struct ExecutorProgram {
             if let g = op.guardInfo { setList(g.snapshot.failArgs) }
             code.append(ins)
         }
+    }
+
+    /// The registers and types of the arguments of the label at op `index`.
+    func labelArguments(at index: Int) -> ([Int32], [IRType]) {
+        let ins = code[index]
+        let range = Int(ins.list)..<Int(ins.list + ins.count)
+        return (Array(lists[range]), Array(listTypes[range]))
     }
 }

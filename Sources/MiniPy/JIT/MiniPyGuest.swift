@@ -29,7 +29,7 @@ final class MiniPyGuest: TracedGuest {
     func frame(atDepth depth: Int) -> GuestFrameView {
         let f = rt.frames.frames[depth - 1]
         let info = f.info.takeUnretainedValue()
-        return GuestFrameView(codeID: number(ofFunction: f.function), codeName: info.code.name, pc: f.pc, locals: f.base,
+        return GuestFrameView(codeID: number(ofFunction: f.function), codeName: info.code.name, code: UnsafeRawPointer(info.instructions), pc: f.pc, locals: f.base,
                               localCount: info.nlocals + info.ncells, stackBase: f.stackBase, stackTop: f.sp)
     }
 
