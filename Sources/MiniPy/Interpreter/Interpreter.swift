@@ -372,6 +372,7 @@ struct Interpreter<D: Domain> {
                         // A safepoint for the GC and Ctrl-C (an exception raised here belongs to this instruction,
                         // inside the loop's try blocks); in a trace, a residual call on every iteration.
                         if D.isTracing {
+                            rt.jit?.backwardJumpWhileRecording(depth: frames.depth, code: state.info)
                             _ = try residual(&d, Residuals.safepoint, d.constRef(rt.none))
                         } else if rt.heap.collectRequested || Runtime.interruptRequested != 0 {
                             sync(&d)

@@ -27,8 +27,7 @@ extension Interpreter {
         let f = d.concrete(callee)
         let n = argc + (selfValue == nil ? 0 : 1)
         var inlined: CodeInfo?
-        if f.typeID == L.function.id, let jit = rt.jit, jit.mayInline(depth: frames.depth) {
-            let info = rt.codeInfo(ofFunction: f)
+        if f.typeID == L.function.id, let jit = rt.jit, case let info = rt.codeInfo(ofFunction: f), jit.mayInline(info, depth: frames.depth) {
             let defaults = f.ref(L.funcDefaults)
             let defaultCount = defaults.isNull ? 0 : defaults.int(L.tupleLength)
             let base = d.stackTop - argc - (nullBelow ? 1 : 0)

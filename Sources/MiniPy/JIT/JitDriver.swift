@@ -42,6 +42,9 @@ public final class JitDriver: TracerObserver {
     public var loopEntry: ((CompiledLoop, [ConcreteValue]) -> TraceExit?)?
     private var nextGuardNumber = 0
     private var bridgeCount = 0
+    /// Code whose loops made an inlined call abort a trace: never inlined again (code infos live as long as the
+    /// runtime).
+    private var loopingCode: Set<ObjectIdentifier> = []
     /// Where compiled loops' machine code lives (reserved on first use).
     private var memory: X64.CodeMemory?
     /// The exception of the last `.escape` exit, until the dispatch loop's unwinder takes it.
@@ -77,10 +80,19 @@ public final class JitDriver: TracerObserver {
         for o in observers { o.tracer(event) }
     }
 
-    /// Whether a call from frame depth `depth` may be inlined into the trace being recorded.
-    func mayInline(depth: Int) -> Bool {
+    /// Whether a call of `code` from frame depth `depth` may be inlined into the trace being recorded.
+    func mayInline(_ code: CodeInfo, depth: Int) -> Bool {
         guard let recorder else { return false }
-        return depth - recorder.rootDepth < options.inlineDepth
+        return depth - recorder.rootDepth < options.inlineDepth && !loopingCode.contains(ObjectIdentifier(code))
+    }
+
+    /// A backward jump while recording, in the frame at `depth` running `code`. In an inlined call, it would
+    /// unroll the callee's loop into the trace (and every bridge through it): the trace aborts, and from now on
+    /// calls of `code` are residual — its loop gets compiled on its own, entered from the interpreter.
+    func backwardJumpWhileRecording(depth: Int, code: CodeInfo) {
+        guard let recorder, recorder.isRecording, depth > recorder.rootDepth else { return }
+        loopingCode.insert(ObjectIdentifier(code))
+        recorder.abort("the inlined call of \(code.code.name) loops: it will be called, not inlined")
     }
 
     /// Whether `exception` is the one an `.escape` exit let out (and forget it).
