@@ -9,12 +9,16 @@ public protocol TraceRunner: AnyObject {
     /// Compiles `bridge` (a `.bridge(fromGuard:)` trace taking the guard's fail arguments) and makes the guard —
     /// of this trace or of a bridge attached before — continue in it; machine code returns its listing.
     func attach(bridge: Trace) throws -> X64.CompiledBridge?
+    /// Whether `attach(bridge:)` can work now (machine code cannot grow while a run of it is in progress, as in a
+    /// recursive call of the loop's function).
+    var canAttachBridges: Bool { get }
     /// The trace (the loop or one of its bridges) holding the guard numbered `number`: the one whose op index a
     /// `guardFailed` exit names, and whose snapshot resumes it.
     func trace(containingGuard number: Int) -> Trace?
 }
 
 extension IRExecutor: TraceRunner {
+    public var canAttachBridges: Bool { true }
     public func attach(bridge: Trace) throws -> X64.CompiledBridge? {
         try attachBridge(bridge)
         return nil
@@ -22,6 +26,7 @@ extension IRExecutor: TraceRunner {
 }
 
 extension X64.CompiledTrace: TraceRunner {
+    public var canAttachBridges: Bool { activeRuns == 0 }
     public func attach(bridge: Trace) throws -> X64.CompiledBridge? { try attachBridge(bridge) }
 }
 

@@ -27,8 +27,8 @@ public final class JitDriver: TracerObserver {
     unowned let rt: Runtime
     let guest: MiniPyGuest
     private var counters: HotCounters<GreenKey>
-    /// Failures per guard number before a bridge is traced (`trace_eagerness`), with back-off on aborted bridges.
-    private var guardCounters: HotCounters<Int>
+    /// Failures per guard before a bridge is traced (`trace_eagerness`), with back-off on aborted bridges.
+    private var guardCounters: HotCounters<GuardKey>
     private var loops: [GreenKey: CompiledLoop] = [:]
     /// Every compiled loop, in order.
     public private(set) var compiledLoops: [CompiledLoop] = []
@@ -225,7 +225,7 @@ public final class JitDriver: TracerObserver {
         }
         switch exit.reason {
         case .guardFailed(let opIndex, let number):
-            let failures = loop.noteFailure(ofGuard: number)
+            loop.noteFailure(ofGuard: number)
             loop.iterations += exit.iterations
             statistics.guardFailures += 1
             statistics.bytecodesInJit += loop.bytecodesRun(iterations: exit.iterations, exitThroughGuard: number)
@@ -240,8 +240,8 @@ public final class JitDriver: TracerObserver {
             statistics.deopts += 1
             tracer(.deoptimized(guardNumber: number, frames: rebuilt))
             if loop.resumeModes[number] == .raisePending { return .raise(rt.takePending()) }
-            if mayBridge(loop, guard: number, failures: failures) {
-                return try traceBridge(loop, from: source.ops[opIndex], of: source, failArgValues: exit.values, rootDepth: depth)
+            if let key = bridgeKey(loop, guard: source.ops[opIndex], failArgValues: exit.values) {
+                return try traceBridge(loop, from: source.ops[opIndex], of: source, key: key, failArgValues: exit.values, rootDepth: depth)
             }
             if loop.isUnprofitable() {
                 // Interpreting is cheaper than entering and leaving at once; never trace it again.
@@ -258,19 +258,28 @@ public final class JitDriver: TracerObserver {
         }
     }
 
-    /// Whether guard `number` of `loop`, which has just failed for the `failures`-th time, gets a bridge traced
-    /// now: it re-executes its bytecode (an exception a residual call raised resumes by raising it), the frame is
-    /// virtualizable, and its counter says so (`trace_eagerness`, backing off after aborted bridges).
-    private func mayBridge(_ loop: CompiledLoop, guard number: Int, failures: Int) -> Bool {
-        recorder == nil && loop.virtualizable && loop.resumeModes[number] == .reexecute && loop.bridge(fromGuard: number) == nil
-            && guardCounters.tick(number)
+    /// Whether the guard `guardOp` of `loop`, which has just failed with `failArgValues`, gets a bridge traced now:
+    /// it re-executes its bytecode (an exception a residual call raised resumes by raising it), the frame is
+    /// virtualizable, the code can grow (no run of it is in progress further up the stack), and its counter says
+    /// so (`trace_eagerness`, backing off after aborted bridges). A `guard_value` counts per failing value when
+    /// the value is a fail argument, as RPython does: a bridge specialises on the value it was traced with.
+    /// Returns the guard's counter key when it does.
+    private func bridgeKey(_ loop: CompiledLoop, guard guardOp: Operation, failArgValues: [ConcreteValue]) -> GuardKey? {
+        let number = guardOp.guardInfo!.number
+        guard recorder == nil, loop.virtualizable, loop.resumeModes[number] == .reexecute, loop.bridge(fromGuard: number) == nil,
+              loop.runner.canAttachBridges else { return nil }
+        var key = GuardKey(number: number, value: nil)
+        if guardOp.opcode == .guardValue, let k = guardOp.guardInfo!.snapshot.failArgs.firstIndex(of: guardOp.args[0]) {
+            key.value = failArgValues[k]
+        }
+        return guardCounters.tick(key) ? key : nil
     }
 
-    /// Records a bridge from the guard `guardOp` of `source` (the loop or one of its bridges), whose frames were
-    /// just rebuilt, until it reaches the loop's header in the root frame (at `rootDepth`); compiles it, attaches
+    /// Records a bridge from the guard `guardOp` of `source` (the loop or one of its bridges; `key` its counter),
+    /// whose frames were just rebuilt, until it reaches the loop's header in the root frame (at `rootDepth`); compiles it, attaches
     /// it, and enters the loop. An aborted bridge backs the guard's counter off.
-    private func traceBridge(_ loop: CompiledLoop, from guardOp: Operation, of source: Trace, failArgValues: [ConcreteValue],
-                             rootDepth: Int) throws(PyException) -> JitExit {
+    private func traceBridge(_ loop: CompiledLoop, from guardOp: Operation, of source: Trace, key: GuardKey,
+                             failArgValues: [ConcreteValue], rootDepth: Int) throws(PyException) -> JitExit {
         let number = guardOp.guardInfo!.number
         let recorder = Recorder(guest: guest, options: options, bridgeNumber: bridgeCount, from: guardOp, of: source,
                                 failArgValues: failArgValues, loop: loopToken(of: loop.trace), loopArity: loop.trace.inputArgs.count,
@@ -279,7 +288,7 @@ public final class JitDriver: TracerObserver {
         let returned = try record(recorder)
         guard recorder.outcome == .closed else {
             statistics.aborts += 1
-            guardCounters.aborted(number)
+            guardCounters.aborted(key)
             return returned.isNull ? .resume : .returned(returned)
         }
         let optimized: OptimizationResult?
@@ -288,13 +297,10 @@ public final class JitDriver: TracerObserver {
             optimized = try optimize(recorder.trace, jumpingInto: loop.trace)
             bridge = try loop.attachBridge(recorder: recorder, optimized: optimized)
         } catch {
-            // A run of this loop further up the stack (a recursive call) keeps its code as it is; any other refusal
-            // is a tracer or backend bug (debug builds stop here). Either way the guard goes on deoptimizing.
-            if !"\(error)".contains("while loop") {
-                assertionFailure("cannot compile the recorded bridge: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
-            }
+            // A tracer or backend bug (debug builds stop here): the guard goes on deoptimizing.
+            assertionFailure("cannot compile the recorded bridge: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
             statistics.aborts += 1
-            guardCounters.aborted(number)
+            guardCounters.aborted(key)
             tracer(.traceAborted(location: recorder.startLocation, reason: "the recorded bridge cannot be compiled: \(error)"))
             return .resume
         }
@@ -312,4 +318,10 @@ public final class JitDriver: TracerObserver {
         }
         return LoopToken(trace.number)
     }
+}
+
+/// What a guard's failures are counted by: its number, and for a `guard_value` the value it failed with.
+struct GuardKey: Hashable {
+    var number: Int
+    var value: ConcreteValue?
 }
