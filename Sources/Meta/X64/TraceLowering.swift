@@ -133,6 +133,7 @@ extension X64 {
             case .floatLt, .floatLe, .floatEq, .floatNe, .floatGt, .floatGe: lowerFloatCompare(op)
             case .castIntToFloat: lowerCastIntToFloat(op)
             case .getfieldGcI, .getfieldGcR, .getfieldGcF, .getarrayitemGcI, .getarrayitemGcR: lowerLoad(op)
+            case .getfieldRawI: lowerRawLoad(op)
             case .setfieldGc, .setarrayitemGc: lowerStore(op)
             case .newWithVtable: lowerNew(op)
             case .callI, .callR, .callF, .callN: lowerCall(op)

@@ -370,12 +370,17 @@ struct Interpreter<D: Domain> {
                         state.pc = arg
                     case .JUMP_BACKWARD:
                         // A safepoint for the GC and Ctrl-C (an exception raised here belongs to this instruction,
-                        // inside the loop's try blocks); in a trace, a residual call on every iteration.
-                        if D.isTracing {
-                            _ = try residual(&d, Residuals.safepoint, d.constRef(rt.none))
-                        } else if rt.heap.collectRequested || Runtime.interruptRequested != 0 {
-                            sync(&d)
-                            try rt.safepoint(interruptsReachMergePoint: true)
+                        // inside the loop's try blocks), run when one of its two request words is set. A trace reads
+                        // them (`getfield_raw_i`) and guards that both are clear, as PyPy's loops poll its action
+                        // flag: a compiled loop leaves here (re-executing this instruction) when one is set, and the
+                        // interpreter runs the safepoint. A recording that finds one set calls it as a residual.
+                        if d.isTrue(d.getfieldRawI(rt.interruptField)) || d.isTrue(d.getfieldRawI(rt.collectField)) {
+                            if D.isTracing {
+                                _ = try residual(&d, Residuals.safepoint, d.constRef(rt.none))
+                            } else {
+                                sync(&d)
+                                try rt.safepoint(interruptsReachMergePoint: true)
+                            }
                         }
                         state.pc = arg
                         // can_enter_jit: the loop header's counter; hot loops are traced or entered from here.
