@@ -170,5 +170,6 @@ func catchInterrupts() {
     sigemptyset(&unblock)
     sigaddset(&unblock, SIGINT)
     sigprocmask(SIG_UNBLOCK, &unblock, nil)
+    _ = Runtime.interruptFlag  // initialised here, not in the handler
     signal(SIGINT) { _ in Runtime.interruptRequested = 1 }
 }

@@ -13,9 +13,9 @@ struct ExecutorProgram {
         /// guard fail arguments).
         var list: Int32 = 0
         var count: Int32 = 0
-        /// Field offset, array fixed size, type id, function address, or jump target (by opcode).
+        /// Field offset, raw field address, array fixed size, type id, function address, or jump target (by opcode).
         var imm: Int = 0
-        /// `new_with_vtable`'s size; a jump's target label's list start.
+        /// `new_with_vtable`'s size; a raw field's width; a jump's target label's list start.
         var imm2: Int = 0
     }
 
@@ -67,6 +67,7 @@ struct ExecutorProgram {
             }
             switch op.descr {
             case .field(let f): ins.imm = Int(f.offset)
+            case .rawField(let f): ins.imm = Int(bitPattern: f.address); ins.imm2 = f.width.rawValue
             case .array(let l): ins.imm = l.fixedSize
             case .size(let l): ins.imm = Int(l.id); ins.imm2 = l.fixedSize
             case .call(let c): ins.imm = Int(bitPattern: c.address)

@@ -197,6 +197,9 @@ public final class IRExecutor {
                     case .ptrNe: setBool(ins.dst, r[Int(ins.a)] != r[Int(ins.b)])
                     case .getfieldGcI, .getfieldGcR, .getfieldGcF:
                         r[Int(ins.dst)] = pointer(ins.a).load(fromByteOffset: ins.imm, as: UInt64.self)
+                    case .getfieldRawI:
+                        setInt(ins.dst, RawFieldDescriptor.load(UInt(bitPattern: ins.imm),
+                                                                RawFieldDescriptor.Width(rawValue: ins.imm2).unsafelyUnwrapped))
                     case .setfieldGc:
                         pointer(ins.a).storeBytes(of: r[Int(ins.b)], toByteOffset: ins.imm, as: UInt64.self)
                     case .getarrayitemGcI, .getarrayitemGcR:

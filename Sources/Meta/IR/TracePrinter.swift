@@ -151,6 +151,7 @@ private struct PrintState {
         switch op.descr {
         case .none, .call: break
         case .field(let f): items.append("descr=" + printer.fieldName(f))
+        case .rawField(let f): items.append("descr=\(f)")
         case .array(let l): items.append("descr=" + printer.arrayName(l))
         case .size(let l): items.append(op.opcode == .guardClass ? printer.layoutName(l) : "descr=" + printer.layoutName(l))
         case .loop(let token): items.append("descr=\(token)")

@@ -10,10 +10,9 @@ extension X64 {
     ///
     /// Safepoints: each `label` polls the heap's collect-requested byte and calls `Heap.collect` out of line when it
     /// is set (as the IR executor does at labels), so allocating loops collect. Ctrl-C and `MemoryError` reach a
-    /// compiled loop the way the guest records them: MiniPy's back-edge records a residual `safepoint` call, which
-    /// runs like any residual call (with its GC map) and whose raised exception fails the guard after it. (Failing
-    /// some guard on a pending interrupt instead would not be sound: a guard that checks a residual call's result
-    /// resumes by raising that call's exception.)
+    /// compiled loop the way the guest records them: MiniPy's back-edge reads its interrupt flag and the heap's
+    /// collect-requested byte (`getfield_raw_i`, a compare with zero fused into the guard) and guards that both are
+    /// clear; the guard resumes the back-edge in the interpreter, which runs the real safepoint.
     public final class CompiledTrace {
         public let trace: Trace
         public let heap: Heap
