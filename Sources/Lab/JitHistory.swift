@@ -21,6 +21,19 @@ enum JitEventKind: String, CaseIterable {
         case .opRecorded, .machineCodeInstalled, .loopDropped: return nil
         }
     }
+
+    /// Whether `break KIND ID` may name a guard: its events belong to one.
+    var concernsAGuard: Bool { self == .guardFail || self == .deopt || self == .bridge }
+}
+
+extension TracerEvent {
+    /// The guard a guard failure, a deoptimization or a bridge belongs to.
+    var guardNumber: Int? {
+        switch self {
+        case .guardFailed(_, let n), .deoptimized(let n, _), .bridgeCompiled(_, _, let n, _, _): n
+        default: nil
+        }
+    }
 }
 
 /// One loop the JIT compiled in the session's run: what it recorded, what the optimizer made of it (pass by pass)
@@ -75,8 +88,11 @@ final class JitHistory: TracerObserver {
         case .opRecorded, .machineCodeInstalled, .loopDropped, .guardFailed, .deoptimized:
             break
         }
-        if let kind = JitEventKind(event), let number = session.breakpoints.hit(event: kind) {
-            session.execution?.monitor.stopAtJitEvent(breakpoint: number, describe(event))
+        if let kind = JitEventKind(event), let number = session.breakpoints.hit(event: kind, guardNumber: event.guardNumber) {
+            session.execution?.monitor.stopAtJitEvent(breakpoint: number, ([describe(event)] + details(event)).joined(separator: "\n"))
+        } else if case .deoptimized(let guardNumber, let frames) = event {
+            // A step, or a stop later on, says that the interpreter's frames came from a guard's snapshot.
+            session.execution?.monitor.noteDeoptimization(guardNumber: guardNumber, frames: frames)
         }
         if case .opRecorded(let op, let index) = event { session.execution?.monitor.recorded(op, index: index) }
     }

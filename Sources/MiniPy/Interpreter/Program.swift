@@ -19,6 +19,8 @@ public enum Program {
         /// `--log` categories, written with `writeLog` (stderr unless `--log-file`).
         public var logCategories: Set<JitLogCategory> = []
         public var writeLog: (String) -> Void = { writeStderr($0) }
+        /// Receives the trace tree as graphviz DOT when the program ends (`--dot FILE`; needs `tracing`).
+        public var writeTraceTreeDot: ((String) -> Void)?
         public init() {}
     }
 
@@ -59,6 +61,7 @@ public enum Program {
         rt.stdout.flush()
         let statistics = (rt.jit?.statistics ?? JitStatistics()).lines(bytecodesInterpreted: interpreted.pointee)
         log?.summary(statistics)
+        if let writeDot = options.writeTraceTreeDot, let jit = rt.jit { writeDot(jit.traceTree.dot()) }
         if options.stats { writeStderr(statistics.map { $0 + "\n" }.joined()) }
         return status
     }
