@@ -174,8 +174,10 @@ final class Monitor: GuestObserver {
     /// Stops at a JIT event that breakpoint `number` asked for, wherever the guest is.
     func stopAtJitEvent(breakpoint number: Int, _ description: String) {
         guard suspended == 0, !abandonsGuest else { return }
+        let happened = pending
+        pending.removeAll()
         stop(Stop(position: currentPosition(pc: nil), reason: .jitEvent(number, description), operation: nil,
-                  stackTop: runtime.frames.top, events: []))
+                  stackTop: runtime.frames.top, events: happened))
     }
 
     /// The executing frame's position, at `pc` or at the pc its record holds.
