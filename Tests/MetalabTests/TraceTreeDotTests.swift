@@ -45,9 +45,9 @@ struct TraceTreeDotTests {
         let text = try String(contentsOf: dot, encoding: .utf8)
         #expect(text.hasPrefix("digraph trace_tree {\n") && text.hasSuffix("}\n"))
         // Every node is declared once, and every edge joins declared nodes.
-        let declared = text.matches(of: /\n  (\w+) \[shape=/).map { String($0.1) }
+        let declared = text.matches(of: #/\n  (\w+) \[shape=/#).map { String($0.1) }
         #expect(Set(declared).count == declared.count)
-        let edges = text.matches(of: /\n  (\w+) -> (\w+)/).map { (String($0.1), String($0.2)) }
+        let edges = text.matches(of: #/\n  (\w+) -> (\w+)/#).map { (String($0.1), String($0.2)) }
         for (from, to) in edges { #expect(declared.contains(from) && declared.contains(to), "\(from) -> \(to)") }
         #expect(declared.contains("loop0"))
         // The guard that failed trace_eagerness times has its bridge, which jumps back to the loop.
