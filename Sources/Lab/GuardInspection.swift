@@ -57,6 +57,15 @@ extension JitHistory {
         return lines + texts.virtuals.map { "virtual " + $0 }
     }
 
+    /// Whether and when the guard's failures get it a bridge (the driver's rule: a virtualizable frame, a guard
+    /// whose bytecode re-executes, `trace_eagerness` failures).
+    func bridgeOutlook(_ g: GuardLookup) -> String {
+        if !g.loop.virtualizable { return "no bridges: the frame is not virtualizable" }
+        if g.loop.resumeModes[g.site.number] == .raisePending { return "no bridge: its failures raise a pending exception" }
+        let eagerness = runtime.jit?.options.traceEagerness ?? 0
+        return "trace_eagerness \(eagerness): a bridge is traced after that many"
+    }
+
     /// How the interpreter continues after guard `number` failed.
     func resumeText(_ g: GuardLookup) -> String {
         g.loop.resumeModes[g.site.number] == .raisePending

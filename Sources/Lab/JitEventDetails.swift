@@ -11,9 +11,8 @@ extension JitHistory {
         case .guardFailed(_, let number):
             guard let g = lookUpGuard(number) else { return [] }
             let failures = g.loop.failures[number] ?? 0
-            let eagerness = runtime.jit?.options.traceEagerness ?? 0
             return ["  " + guardTitle(g) + (g.bridgeNumber.map { ", in bridge \($0)" } ?? "")
-                        + ": failure \(failures) (trace_eagerness \(eagerness): a bridge is traced after that many)",
+                        + ": failure \(failures) (\(bridgeOutlook(g)))",
                     "  its snapshot, the frames deoptimization rebuilds (in the trace's IR values):"]
                 + snapshotLines(g).map { "    " + $0 }
         case .deoptimized(let number, let count):

@@ -65,6 +65,8 @@ final class JitHistory: TracerObserver {
     private(set) var loops: [JitLoop] = []
     /// Where the recording in progress started.
     private(set) var recordingLocation = ""
+    /// Why the driver stopped entering each loop it dropped.
+    let droppedLoops = DroppedLoops()
     /// Whether a trace is being recorded (from its start to its abort or its loop's compilation).
     private(set) var isRecording = false
 
@@ -85,7 +87,9 @@ final class JitHistory: TracerObserver {
             // The driver has the loop before it reports it: its runner is the machine code, under the x64 backend.
             let compiled = runtime.jit?.compiledLoops.last { $0.trace.number == trace.number }
             loops.append(JitLoop(trace: trace, optimization: optimization, machineCode: compiled?.runner as? X64.CompiledTrace))
-        case .opRecorded, .machineCodeInstalled, .loopDropped, .guardFailed, .deoptimized:
+        case .loopDropped:
+            droppedLoops.tracer(event)
+        case .opRecorded, .machineCodeInstalled, .guardFailed, .deoptimized:
             break
         }
         if let kind = JitEventKind(event), let number = session.breakpoints.hit(event: kind, guardNumber: event.guardNumber) {

@@ -19,7 +19,8 @@ extension LabView {
             let inBridges = sites.filter(\.inBridge).count
             session.writeLine("Loop \(n) (\(loop.trace.name)): \(counted(sites.count, "guard"))"
                 + (loop.bridges.isEmpty ? "" : " (\(inBridges) of them in \(counted(loop.bridges.count, "bridge")))") + ", "
-                + "\(failed) failed; a guard gets a bridge after \(counted(eagerness, "failure")) (trace_eagerness)")
+                + "\(failed) failed; " + (loop.virtualizable ? "a guard gets a bridge after \(counted(eagerness, "failure")) (trace_eagerness)"
+                    : "no bridges: the frame is not virtualizable"))
             var traceShown = loop.trace.number
             var inBridge = false
             for site in sites {
@@ -50,7 +51,7 @@ extension LabView {
             default: throw CommandError("tree takes at most 'all'", hint: "usage: tree [all]")
             }
             let history = try session.requireJitHistory()
-            guard let tree = history.runtime.jit?.traceTree, !tree.loops.isEmpty else {
+            guard let tree = history.runtime.jit?.traceTree(dropped: history.droppedLoops.reasons), !tree.loops.isEmpty else {
                 throw CommandError("no loop has been compiled yet", hint: "run the program further (a loop is traced after 'threshold' backward jumps)")
             }
             session.write(tree.text(allGuards: all))

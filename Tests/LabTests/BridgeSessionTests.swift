@@ -60,6 +60,53 @@ extension SessionTests {
         #expect(output.contains("error: tree takes at most 'all'"))
     }
 
+    @Test func bridgesGrowOffBridges() throws {
+        // Floats arrive (a float bridge off the loop's class guard), then floats greater than 3: the float bridge's
+        // own `a > b` guard fails and gets a bridge.
+        let program = Self.flippingMax.replacingOccurrences(of: "[5] * 30 + [1] * 30", with: "[5] * 30 + [1] * 30 + [2.5] * 30 + [7.5] * 30")
+        let (output, ok) = try LabTestSupport.session(["load max.py", "set jit trace", "set threshold 5", "set trace_eagerness 3", "run", "tree"],
+                                                      files: ["max.py": program])
+        #expect(ok)
+        #expect(output.contains("555.0"))
+        let lines = output.split(separator: "\n").map(String.init)
+        let depth = { (s: String) in s.prefix { $0 == " " || $0 == "│" || $0 == "├" || $0 == "└" || $0 == "─" }.count }
+        // A guard with a bridge, deeper than the bridge line above it: a guard of that bridge.
+        let nested = lines.indices.filter { i in
+            !bridgedGuards(lines[i]).isEmpty && lines[..<i].last { $0.contains("└─ Bridge ") }.map { depth($0) < depth(lines[i]) } == true
+        }
+        #expect(!nested.isEmpty, "\(output)")
+        if let i = nested.first { #expect(lines[i + 1].contains("└─ Bridge ") && depth(lines[i + 1]) > depth(lines[i])) }
+    }
+
+    @Test func treeSaysWhenALoopWasDropped() throws {
+        // With the naive frame no guard gets a bridge: a guard failing every other iteration makes the loop
+        // unprofitable, and the driver stops entering it.
+        let program = """
+            def run(n):
+                h = 0
+                for i in range(n):
+                    if i & 1:
+                        h += 1
+                    else:
+                        h -= 3
+                return h
+
+            print(run(5000))
+
+            """
+        let (output, ok) = try LabTestSupport.session(["load drop.py", "set jit trace", "set threshold 3", "set virtualizable off", "run", "tree", "guards"],
+                                                      files: ["drop.py": program])
+        #expect(ok)
+        #expect(output.contains("-5000"))
+        let loop = try #require(output.split(separator: "\n").first { $0.hasPrefix("Loop 0 (run:3 #") && $0.contains(" entries, ") }, "\(output)")
+        #expect(loop.contains("; dropped: ") && loop.hasSuffix(" entries"), "\(loop)")
+        let failing = output.split(separator: "\n").compactMap { line in
+            (try? #/^├─ Guard \d+ .* at run:4 #\d+ POP_JUMP_IF_FALSE: (\d+) failures$/#.firstMatch(in: String(line))).map { Int($0.1)! }
+        }
+        #expect(failing.contains { $0 > 100 }, "the branch's guard failed on every other iteration: \(output)")
+        #expect(output.contains("no bridges: the frame is not virtualizable"))
+    }
+
     @Test func guardsListFailuresSnapshotsAndBridges() throws {
         let (output, ok) = try bridgeSession(["run", "tree", "guards", "guards 1"])
         #expect(ok)

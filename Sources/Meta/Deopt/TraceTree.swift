@@ -43,16 +43,19 @@ public struct TraceTree: Sendable {
         public let entries: Int
         public let iterations: Int
         public let guards: [GuardNode]
+        /// Why the driver stopped entering it, if it did (`TracerEvent.loopDropped`).
+        public let dropped: String?
     }
 
     public let loops: [LoopNode]
 
-    /// The tree of `loops` (a driver's compiled loops, in order); `printer` prints the guards.
-    public init(_ loops: [CompiledLoop], printer: TracePrinter) {
+    /// The tree of `loops` (a driver's compiled loops, in order); `printer` prints the guards. `dropped` gives the
+    /// reason of each loop the driver dropped, by trace number (an observer of `loopDropped` knows them).
+    public init(_ loops: [CompiledLoop], printer: TracePrinter, dropped: [Int: String] = [:]) {
         self.loops = loops.enumerated().map { index, loop in
             LoopNode(index: index, traceNumber: loop.trace.number, name: loop.trace.name, opCount: loop.trace.ops.count,
                      entries: loop.entries, iterations: loop.iterations,
-                     guards: Self.guards(of: loop.trace, in: loop, printer: printer))
+                     guards: Self.guards(of: loop.trace, in: loop, printer: printer), dropped: dropped[loop.trace.number])
         }
     }
 

@@ -12,6 +12,7 @@ extension TraceTree {
             var label = ["Loop \(loop.index)", loop.name,
                          "\(Self.count(loop.opCount, "op")), \(Self.count(loop.entries, "entry", "entries")), \(Self.count(loop.iterations, "iteration"))"]
             if hidden > 0 { label.append("\(Self.count(hidden, "guard")) never failed") }
+            if let dropped = loop.dropped { label.append("dropped: \(dropped)") }
             out += "  loop\(loop.index) [shape=box, style=bold, label=\(Self.quoted(label))];\n"
             edges(from: "loop\(loop.index)", loop.guards, loop: loop.index, allGuards: allGuards, into: &out)
         }

@@ -15,7 +15,8 @@ extension TraceTree {
         var out = ""
         for loop in loops {
             out += "Loop \(loop.index) (\(loop.name)): \(loop.opCount) ops, \(Self.count(loop.entries, "entry", "entries")), "
-                + "\(Self.count(loop.iterations, "iteration")), \(Self.count(loop.guards.count, "guard"))\n"
+                + "\(Self.count(loop.iterations, "iteration")), \(Self.count(loop.guards.count, "guard"))"
+                + (loop.dropped.map { "; dropped: \($0)" } ?? "") + "\n"
             lines(loop.guards, allGuards: allGuards, indent: "", into: &out)
         }
         return out

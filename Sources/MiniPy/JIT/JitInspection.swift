@@ -10,8 +10,10 @@ extension JitDriver {
         return rt.codeInfo(ofFunction: function).code
     }
 
-    /// The trace tree of the run so far (`TraceTree`), guards printed with the run's constant names.
-    public var traceTree: TraceTree {
-        TraceTree(compiledLoops, printer: TracePrinter(registry: rt.heap.registry, refName: { [unowned rt] r in rt.constantName(r) }))
+    /// The trace tree of the run so far (`TraceTree`), guards printed with the run's constant names; `dropped`
+    /// as `TraceTree.init` takes it.
+    public func traceTree(dropped: [Int: String] = [:]) -> TraceTree {
+        TraceTree(compiledLoops, printer: TracePrinter(registry: rt.heap.registry, refName: { [unowned rt] r in rt.constantName(r) }),
+                  dropped: dropped)
     }
 }
