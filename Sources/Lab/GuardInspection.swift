@@ -5,8 +5,6 @@ import MiniPy
 /// loop's or one of its bridges') holding it.
 struct GuardLookup {
     let loop: CompiledLoop
-    /// The loop's index among the run's loops (as `trace N` numbers them).
-    let loopIndex: Int
     let site: CompiledLoop.GuardSite
     let trace: Trace
 
@@ -20,10 +18,10 @@ extension JitHistory {
 
     /// Guard `number` of any loop or bridge of the run.
     func lookUpGuard(_ number: Int) -> GuardLookup? {
-        for (index, loop) in compiledLoops.enumerated() {
+        for loop in compiledLoops {
             guard let site = loop.guardSites.first(where: { $0.number == number }) else { continue }
             let trace = site.inBridge ? loop.bridges.first { $0.trace.number == site.traceNumber }?.trace : loop.trace
-            return trace.map { GuardLookup(loop: loop, loopIndex: index, site: site, trace: $0) }
+            return trace.map { GuardLookup(loop: loop, site: site, trace: $0) }
         }
         return nil
     }
@@ -47,12 +45,15 @@ extension JitHistory {
             let innermost = k == info.snapshot.frames.count - 1
             let line = innermost ? g.site.op.annotation?.guest?.line : code.map { Int($0.lines[min(frame.pc, $0.lines.count - 1)]) }
             let names = code.map { $0.varnames + $0.cellvars + $0.freevars } ?? []
-            let locals = text.locals.enumerated().compactMap { i, value -> String? in
-                value == "ConstPtr(null)" ? nil : "\(i < names.count ? names[i] : "slot\(i)")=\(value)"
+            let locals = zip(frame.locals, text.locals).enumerated().compactMap { i, local -> String? in
+                if case .ref(let r)? = g.trace.constantValue(local.0), r.isNull { return nil }  // unbound
+                return "\(i < names.count ? names[i] : "slot\(i)")=\(local.1)"
             }
             let function = code?.qualname ?? frame.codeName
-            lines.append("frame \(function) #\(frame.pc)" + (line.map { " (line \($0))" } ?? "") + ": "
-                + (locals.isEmpty ? "no locals" : locals.joined(separator: " ")) + "  stack [" + text.stack.joined(separator: ", ") + "]")
+            let contents = !g.loop.virtualizable && text.locals.isEmpty && text.stack.isEmpty
+                ? "its slots stay in the frame's memory (virtualizable off)"
+                : (locals.isEmpty ? "no locals" : locals.joined(separator: " ")) + "  stack [" + text.stack.joined(separator: ", ") + "]"
+            lines.append("frame \(function) #\(frame.pc)" + (line.map { " (line \($0))" } ?? "") + ": " + contents)
         }
         return lines + texts.virtuals.map { "virtual " + $0 }
     }
