@@ -21,6 +21,19 @@ enum JitEventKind: String, CaseIterable {
         case .opRecorded, .machineCodeInstalled, .loopDropped: return nil
         }
     }
+
+    /// Whether `break KIND ID` may name a guard: its events belong to one.
+    var concernsAGuard: Bool { self == .guardFail || self == .deopt || self == .bridge }
+}
+
+extension TracerEvent {
+    /// The guard a guard failure, a deoptimization or a bridge belongs to.
+    var guardNumber: Int? {
+        switch self {
+        case .guardFailed(_, let n), .deoptimized(let n, _), .bridgeCompiled(_, _, let n, _, _): n
+        default: nil
+        }
+    }
 }
 
 /// One loop the JIT compiled in the session's run: what it recorded, what the optimizer made of it (pass by pass)
@@ -52,6 +65,8 @@ final class JitHistory: TracerObserver {
     private(set) var loops: [JitLoop] = []
     /// Where the recording in progress started.
     private(set) var recordingLocation = ""
+    /// Why the driver stopped entering each loop it dropped.
+    let droppedLoops = DroppedLoops()
     /// Whether a trace is being recorded (from its start to its abort or its loop's compilation).
     private(set) var isRecording = false
 
@@ -72,11 +87,16 @@ final class JitHistory: TracerObserver {
             // The driver has the loop before it reports it: its runner is the machine code, under the x64 backend.
             let compiled = runtime.jit?.compiledLoops.last { $0.trace.number == trace.number }
             loops.append(JitLoop(trace: trace, optimization: optimization, machineCode: compiled?.runner as? X64.CompiledTrace))
-        case .opRecorded, .machineCodeInstalled, .loopDropped, .guardFailed, .deoptimized:
+        case .loopDropped:
+            droppedLoops.tracer(event)
+        case .opRecorded, .machineCodeInstalled, .guardFailed, .deoptimized:
             break
         }
-        if let kind = JitEventKind(event), let number = session.breakpoints.hit(event: kind) {
-            session.execution?.monitor.stopAtJitEvent(breakpoint: number, describe(event))
+        if let kind = JitEventKind(event), let number = session.breakpoints.hit(event: kind, guardNumber: event.guardNumber) {
+            session.execution?.monitor.stopAtJitEvent(breakpoint: number, ([describe(event)] + details(event)).joined(separator: "\n"))
+        } else if case .deoptimized(let guardNumber, let frames) = event {
+            // A step, or a stop later on, says that the interpreter's frames came from a guard's snapshot.
+            session.execution?.monitor.noteDeoptimization(guardNumber: guardNumber, frames: frames)
         }
         if case .opRecorded(let op, let index) = event { session.execution?.monitor.recorded(op, index: index) }
     }

@@ -91,6 +91,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("log-file"), help: "Write the log to PATH instead of stderr.")
     var logFile: String?
 
+    @Option(name: .long, help: "Write the trace tree (loops, their failing guards, the bridges off them) as graphviz DOT to FILE when the program ends (needs --jit trace).")
+    var dot: String?
+
     @Option(name: .customLong("max-heap"), help: "Largest live heap before MemoryError, e.g. 512m, 2g (default 4g).")
     var maxHeap: HeapSize?
 
@@ -128,6 +131,17 @@ struct Run: ParsableCommand {
                 throw ValidationError("cannot write the log file '\(logFile)'")
             }
             options.writeLog = { handle.write($0.data(using: .utf8)!) }
+        }
+        if let dot {
+            guard jit == .trace else { throw ValidationError("--dot needs --jit trace (without the JIT there is no trace tree)") }
+            guard FileManager.default.createFile(atPath: dot, contents: nil) else {
+                throw ValidationError("cannot write the DOT file '\(dot)'")
+            }
+            options.writeTraceTreeDot = { text in
+                if !FileManager.default.createFile(atPath: dot, contents: text.data(using: .utf8)) {
+                    writeStderr("metalab: cannot write the DOT file '\(dot)'\n")
+                }
+            }
         }
         // `--` ends metalab's options; everything after it belongs to the program.
         var arguments = arguments
