@@ -8,8 +8,9 @@ struct Breakpoint {
         /// `file` is the file's name as the program's code objects know it (the name it was loaded or imported by).
         case line(file: String, line: Int)
         case function(String)
-        /// A JIT event (the tracer's), wherever it happens.
-        case jitEvent(JitEventKind)
+        /// A JIT event (the tracer's), wherever it happens; for the events of a guard (`guard-fail`, `deopt`,
+        /// `bridge`), only guard `guardNumber`'s when given.
+        case jitEvent(JitEventKind, guardNumber: Int?)
     }
 
     let number: Int
@@ -20,7 +21,8 @@ struct Breakpoint {
         switch place {
         case .line(let file, let line): "\(file):\(line)"
         case .function(let name): "function \(name)"
-        case .jitEvent(let kind): "JIT event \(kind.rawValue)"
+        case .jitEvent(let kind, let number?): "JIT event \(kind.rawValue) of guard \(number)"
+        case .jitEvent(let kind, nil): "JIT event \(kind.rawValue)"
         }
     }
 
@@ -76,9 +78,13 @@ struct Breakpoints {
         cache.removeAll()
     }
 
-    /// The number of the breakpoint on the JIT event `kind`, counting the hit.
-    mutating func hit(event kind: JitEventKind) -> Int? {
-        guard let i = all.firstIndex(where: { $0.place == .jitEvent(kind) }) else { return nil }
+    /// The number of the breakpoint on the JIT event `kind` (of guard `guardNumber`, for a guard's event), counting
+    /// the hit.
+    mutating func hit(event kind: JitEventKind, guardNumber: Int?) -> Int? {
+        guard let i = all.firstIndex(where: { b in
+            guard case .jitEvent(kind, let only) = b.place else { return false }
+            return only == nil || only == guardNumber
+        }) else { return nil }
         all[i].hits += 1
         return all[i].number
     }

@@ -2,8 +2,8 @@ import Foundation
 
 extension Session {
     /// Tab completion: the full candidates for the last word of `line` — command names, `help` topics, file names
-    /// after `load`/`break`, step granularities, knobs, and guest names (functions; the stopped frame's variables)
-    /// after `break`/`print`/`list`/`dis`.
+    /// after `load`/`break`, step granularities, knobs, guest names (functions; the stopped frame's variables)
+    /// after `break`/`print`/`list`/`dis`, and guard numbers after `break guard-fail`, `deopt` and `bridge`.
     public func completions(for line: String) -> [String] {
         let endsWithSpace = line.last == " " || line.last == "\t"
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -33,6 +33,11 @@ extension Session {
         case .files:
             return fileCompletions(word)
         case .guestNames:
+            // `break guard-fail|deopt|bridge GUARD`: the guards of the run's loops and bridges.
+            if command.name == "break", position == 2, JitEventKind(rawValue: words[1])?.concernsAGuard == true {
+                let numbers = jitHistory?.compiledLoops.flatMap { $0.guardSites.map { String($0.number) } } ?? []
+                return numbers.filter { $0.hasPrefix(word) }
+            }
             // `break` also takes FILE:LINE and JIT events: offer the program's folder's Python files and folders,
             // and the event names, too.
             let files = command.name == "break" && !word.contains(":")

@@ -28,6 +28,7 @@ extension Runtime {
         case .bool(let b): b ? "true" : "false"
         case .layout(let layout): registry.descriptors[Int(layout.id)].name
         case .field(let field): registry.name(of: field)
+        case .rawField(let field): field.description
         case .function(let name): "\(name)"
         case .absent: "nil"
         }

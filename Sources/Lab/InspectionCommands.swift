@@ -6,9 +6,9 @@ enum InspectionCommands {
     static let all: [Command] = [breakCommand, delete, info, printCommand]
 
     static let breakCommand = Command(
-        name: "break", aliases: ["b"], usage: "break [FILE:LINE | LINE | FUNCTION | JIT-EVENT]",
+        name: "break", aliases: ["b"], usage: "break [FILE:LINE | LINE | FUNCTION | JIT-EVENT [GUARD]]",
         summary: "set a breakpoint on a source line, a function or a JIT event (no argument: list them)",
-        details: "A line breakpoint stops before the first instruction of the line, each time it is reached; a function breakpoint stops before the function's first instruction, at every call. LINE alone means a line of the loaded program. Lines without code (blank lines, comments) are refused. A JIT event (with 'set jit trace') stops wherever the program is when the tracer reports it: " + JitEventKind.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+        details: "A line breakpoint stops before the first instruction of the line, each time it is reached; a function breakpoint stops before the function's first instruction, at every call. LINE alone means a line of the loaded program. Lines without code (blank lines, comments) are refused. A JIT event (with 'set jit trace') stops wherever the program is when the tracer reports it: " + JitEventKind.allCases.map(\.rawValue).joined(separator: ", ") + ". 'guard-fail', 'deopt' and 'bridge' take a guard number ('guards' lists them) to stop only for that guard: guard-fail shows the guard and its snapshot (the frames to rebuild, in IR values), deopt the frames rebuilt from it and where the interpreter resumes, bridge the bridge's trace and machine code.",
         completion: .guestNames) { session, args throws(CommandError) in
             let program = try session.requireProgram()
             switch args.words.count {
@@ -18,8 +18,18 @@ enum InspectionCommands {
                 let place = try session.breakpointPlace(args.words[0], program)
                 let b = session.breakpoints.add(place)
                 session.writeLine("Breakpoint \(b.number) at \(b.description)")
+            case 2:
+                guard let kind = JitEventKind(rawValue: args.words[0]), kind.concernsAGuard else {
+                    throw CommandError("break takes one location (or a guard's JIT event and the guard's number)",
+                                       hint: "usage: break FILE:LINE | LINE | FUNCTION | JIT-EVENT | guard-fail|deopt|bridge GUARD")
+                }
+                guard let number = Int(args.words[1]), number >= 0 else {
+                    throw CommandError("'\(args.words[1])' is not a guard number", hint: "'guards' lists the guards and their numbers")
+                }
+                let b = session.breakpoints.add(.jitEvent(kind, guardNumber: number))
+                session.writeLine("Breakpoint \(b.number) at \(b.description)")
             default:
-                throw CommandError("break takes one location", hint: "usage: break FILE:LINE | LINE | FUNCTION | JIT-EVENT")
+                throw CommandError("break takes one location", hint: "usage: break FILE:LINE | LINE | FUNCTION | JIT-EVENT [GUARD]")
             }
             return .stay
         }
@@ -90,7 +100,7 @@ extension Session {
 
     /// Parses and checks a breakpoint location.
     func breakpointPlace(_ word: String, _ program: LoadedProgram) throws(CommandError) -> Breakpoint.Place {
-        if let kind = JitEventKind(rawValue: word) { return .jitEvent(kind) }
+        if let kind = JitEventKind(rawValue: word) { return .jitEvent(kind, guardNumber: nil) }
         var file = program.displayName
         var lineText = word
         if let colon = word.lastIndex(of: ":") {

@@ -8,6 +8,7 @@ enum JitEventKind: String, CaseIterable {
     case loopCompiled = "loop-compiled"
     case guardFail = "guard-fail"
     case deopt = "deopt"
+    case bridge = "bridge"
 
     init?(_ event: TracerEvent) {
         switch event {
@@ -16,7 +17,21 @@ enum JitEventKind: String, CaseIterable {
         case .loopCompiled: self = .loopCompiled
         case .guardFailed: self = .guardFail
         case .deoptimized: self = .deopt
+        case .bridgeCompiled: self = .bridge
         case .opRecorded, .machineCodeInstalled, .loopDropped: return nil
+        }
+    }
+
+    /// Whether `break KIND ID` may name a guard: its events belong to one.
+    var concernsAGuard: Bool { self == .guardFail || self == .deopt || self == .bridge }
+}
+
+extension TracerEvent {
+    /// The guard a guard failure, a deoptimization or a bridge belongs to.
+    var guardNumber: Int? {
+        switch self {
+        case .guardFailed(_, let n), .deoptimized(let n, _), .bridgeCompiled(_, _, let n, _, _): n
+        default: nil
         }
     }
 }
@@ -50,6 +65,8 @@ final class JitHistory: TracerObserver {
     private(set) var loops: [JitLoop] = []
     /// Where the recording in progress started.
     private(set) var recordingLocation = ""
+    /// Why the driver stopped entering each loop it dropped.
+    let droppedLoops = DroppedLoops()
     /// Whether a trace is being recorded (from its start to its abort or its loop's compilation).
     private(set) var isRecording = false
 
@@ -63,18 +80,23 @@ final class JitHistory: TracerObserver {
         case .traceStarted(let location):
             recordingLocation = location
             isRecording = true
-        case .traceAborted:
+        case .traceAborted, .bridgeCompiled:
             isRecording = false
         case .loopCompiled(let trace, let optimization):
             isRecording = false
             // The driver has the loop before it reports it: its runner is the machine code, under the x64 backend.
             let compiled = runtime.jit?.compiledLoops.last { $0.trace.number == trace.number }
             loops.append(JitLoop(trace: trace, optimization: optimization, machineCode: compiled?.runner as? X64.CompiledTrace))
-        case .opRecorded, .machineCodeInstalled, .loopDropped, .guardFailed, .deoptimized:
+        case .loopDropped:
+            droppedLoops.tracer(event)
+        case .opRecorded, .machineCodeInstalled, .guardFailed, .deoptimized:
             break
         }
-        if let kind = JitEventKind(event), let number = session.breakpoints.hit(event: kind) {
-            session.execution?.monitor.stopAtJitEvent(breakpoint: number, describe(event))
+        if let kind = JitEventKind(event), let number = session.breakpoints.hit(event: kind, guardNumber: event.guardNumber) {
+            session.execution?.monitor.stopAtJitEvent(breakpoint: number, ([describe(event)] + details(event)).joined(separator: "\n"))
+        } else if case .deoptimized(let guardNumber, let frames) = event {
+            // A step, or a stop later on, says that the interpreter's frames came from a guard's snapshot.
+            session.execution?.monitor.noteDeoptimization(guardNumber: guardNumber, frames: frames)
         }
         if case .opRecorded(let op, let index) = event { session.execution?.monitor.recorded(op, index: index) }
     }
@@ -89,6 +111,8 @@ final class JitHistory: TracerObserver {
                 + (optimization.map { ", \($0.trace.ops.count) after optimization" } ?? "") + ")"
         case .guardFailed(let loop, let guardNumber): "guard \(guardNumber) of loop \(loopIndex(number: loop).map(String.init) ?? "?") failed"
         case .deoptimized(let guardNumber, let frames): "deoptimized at guard \(guardNumber): \(frames) frame\(frames == 1 ? "" : "s") rebuilt"
+        case .bridgeCompiled(let trace, let loop, let guardNumber, _, _):
+            "bridge \(trace.number) compiled from guard \(guardNumber) of loop \(loopIndex(number: loop).map(String.init) ?? "?") (\(trace.ops.count) ops)"
         case .opRecorded, .machineCodeInstalled, .loopDropped: ""
         }
     }

@@ -65,6 +65,7 @@ extension Knob {
         },
         tracerParameter("threshold", values: "N", summary: "backward jumps before a loop is traced") { String($0.threshold) },
         tracerParameter("trace_limit", values: "N", summary: "operations a trace may hold before it is aborted") { String($0.traceLimit) },
+        tracerParameter("trace_eagerness", values: "N", summary: "failures of a guard before a bridge is traced from it") { String($0.traceEagerness) },
         tracerParameter("virtualizable", values: "on|off", summary: "the guest frame's slots live in IR values (off: getarrayitem/setarrayitem on the frame)") {
             $0.virtualizable ? "on" : "off"
         },

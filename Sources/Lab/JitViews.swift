@@ -52,17 +52,9 @@ extension LabView {
             guard let compiled = loop.machineCode, !compiled.code.isReleased else {
                 throw CommandError("loop \(n) has no machine code (it runs on the IR executor)", hint: "'set backend x64', then run again")
             }
-            let code = compiled.code
-            session.writeLine("Loop \(n): \(code.byteCount) bytes of machine code, \(code.instructions.count) instructions")
-            let opTexts = history.printer.operationTexts(loop.trace)
-            var currentOp: Int?
-            for (k, record) in code.instructions.enumerated() {
-                if record.offset == compiled.outOfLineStart { session.writeLine("# out of line: guard exits and slow paths") }
-                if k == 0 || record.tag != currentOp {
-                    currentOp = record.tag
-                    if let op = currentOp, op < opTexts.count { session.writeIROp(loop.trace.ops[op], opTexts[op], prefix: "# ") }
-                }
-                session.writeLine("  " + session.machineCodeLine(record, in: code))
+            session.writeLine("Loop \(n): \(compiled.code.byteCount) bytes of machine code, \(compiled.code.instructions.count) instructions")
+            for line in session.machineCodeLines(compiled.code, outOfLineStart: compiled.outOfLineStart, trace: loop.trace, history.printer) {
+                session.writeLine(line)
             }
         }
 }
@@ -84,16 +76,41 @@ extension Session {
     }
 
     /// One IR line, coloured by the guest line its op was recorded at.
-    func writeIROp(_ op: Meta.Operation, _ text: String, prefix: String = "  ") {
+    func writeIROp(_ op: Meta.Operation, _ text: String, prefix: String = "  ") { writeLine(irOpText(op, text, prefix: prefix)) }
+
+    /// The text `writeIROp` writes.
+    func irOpText(_ op: Meta.Operation, _ text: String, prefix: String = "  ") -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
-        if let line = op.annotation?.guest?.line { writeLine(palette.line(line, lines)) } else { writeLine(lines) }
+        return op.annotation?.guest.map { palette.line($0.line, lines) } ?? lines
     }
 
     /// A trace: its input arguments, then each op coloured by its guest line.
     func writeTrace(_ trace: Trace, _ printer: TracePrinter) {
+        for line in traceLines(trace, printer) { writeLine(line) }
+    }
+
+    /// The lines `writeTrace` writes.
+    func traceLines(_ trace: Trace, _ printer: TracePrinter) -> [String] {
         let printed = printer.print(trace).split(separator: "\n", omittingEmptySubsequences: false)
-        if printed.count > 1 { writeLine("  " + printed[1]) }  // the input arguments (line 0 is the header)
-        for (op, text) in zip(trace.ops, printer.operationTexts(trace)) { writeIROp(op, text) }
+        let inputs = printed.count > 1 ? ["  " + printed[1]] : []  // the input arguments (line 0 is the header)
+        return inputs + zip(trace.ops, printer.operationTexts(trace)).map { op, text in irOpText(op, text) }
+    }
+
+    /// Machine code as `asm` lists it: each instruction (offset from the code's start, bytes, instruction) under a
+    /// `#` line naming the op of `trace` it came from, the out-of-line part marked.
+    func machineCodeLines(_ code: X64.ExecutableCode, outOfLineStart: Int, trace: Trace, _ printer: TracePrinter) -> [String] {
+        let opTexts = printer.operationTexts(trace)
+        var lines: [String] = []
+        var currentOp: Int?
+        for (k, record) in code.instructions.enumerated() {
+            if record.offset == outOfLineStart { lines.append("# out of line: guard exits and slow paths") }
+            if k == 0 || record.tag != currentOp {
+                currentOp = record.tag
+                if let op = currentOp, op < opTexts.count { lines.append(irOpText(trace.ops[op], opTexts[op], prefix: "# ")) }
+            }
+            lines.append("  " + machineCodeLine(record, in: code))
+        }
+        return lines
     }
 
     /// A pass's diff, each line coloured by its op's guest line.

@@ -98,8 +98,8 @@ final class EmulatedEntry {
         self.call = call
         let printer = history.printer
         var traces = [ObjectIdentifier(compiled.code): (compiled.trace, printer.operationTexts(compiled.trace), "+")]
-        for (k, bridge) in compiled.bridges.enumerated() {
-            traces[ObjectIdentifier(bridge.code)] = (bridge.trace, printer.operationTexts(bridge.trace), "bridge \(k) +")
+        for bridge in compiled.bridges {
+            traces[ObjectIdentifier(bridge.code)] = (bridge.trace, printer.operationTexts(bridge.trace), "bridge \(bridge.trace.number) +")
         }
         self.traces = traces
     }

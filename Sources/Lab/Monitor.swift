@@ -27,18 +27,20 @@ enum ObservationPoint {
     }
 }
 
-/// A guest-level event, derived at merge points (calls and returns from the frame depth) or reported by the
-/// interpreter (exceptions).
+/// A guest-level event, derived at merge points (calls and returns from the frame depth), reported by the
+/// interpreter (exceptions) or by the JIT (deoptimizations: the frames were rebuilt from a guard's snapshot).
 enum GuestEvent {
     case call(String)
     case returned(to: String)
     case exception(String)
+    case deoptimized(String)
 
     var text: String {
         switch self {
         case .call(let name): "--call-- \(name)"
         case .returned(let name): "--return-- to \(name)"
         case .exception(let description): "--exception-- \(description)"
+        case .deoptimized(let description): "--deopt-- \(description)"
         }
     }
 }
@@ -81,9 +83,9 @@ final class Monitor: GuestObserver {
     private(set) var previousOperations: [ObservedOperation] = []
     /// Calls and returns at the last merge point.
     private var events: [GuestEvent] = []
-    /// Exceptions raised since the last stop (the latest few).
-    private var exceptions: [GuestEvent] = []
-    static let exceptionsShown = 3
+    /// Exceptions raised and deoptimizations since the last stop (the latest few).
+    private var pending: [GuestEvent] = []
+    static let pendingShown = 3
 
     init(session: Session, runtime: Runtime, condition: any StopCondition) {
         self.session = session
@@ -119,10 +121,10 @@ final class Monitor: GuestObserver {
         } else if condition.shouldStop(at: .instruction(here)) {
             reason = .step
         }
-        let happened = exceptions + events
+        let happened = pending + events
         events.removeAll()
         if let reason {
-            exceptions.removeAll()
+            pending.removeAll()
             stop(Stop(position: here, reason: reason, operation: nil, stackTop: frame.pointee.sp, events: happened))
         }
     }
@@ -132,16 +134,29 @@ final class Monitor: GuestObserver {
         self.stackTop = stackTop
         operations.append(operation)
         if condition.shouldStop(at: .operation(operation, position)) {
-            let happened = exceptions
-            exceptions.removeAll()
+            let happened = pending
+            pending.removeAll()
             stop(Stop(position: position, reason: .step, operation: operation, stackTop: stackTop, events: happened))
         }
     }
 
     func exceptionRaised(_ exception: Ref) {
         guard suspended == 0, !abandonsGuest else { return }
-        exceptions.append(.exception(runtime.exceptionSummary(exception)))
-        if exceptions.count > Monitor.exceptionsShown { exceptions.removeFirst() }
+        note(.exception(runtime.exceptionSummary(exception)))
+    }
+
+    /// The JIT rebuilt `frames` frames from guard `guardNumber`'s snapshot: the next stop says so, and where the
+    /// interpreter resumed.
+    func noteDeoptimization(guardNumber: Int, frames: Int) {
+        guard suspended == 0, !abandonsGuest else { return }
+        let here = currentPosition(pc: nil)
+        note(.deoptimized("guard \(guardNumber) failed: \(frames) frame\(frames == 1 ? "" : "s") rebuilt from its snapshot; "
+            + "the interpreter resumes at \(here.code.qualname) #\(here.pc) \(here.code.code[here.pc].opcode) (line \(here.line))"))
+    }
+
+    private func note(_ event: GuestEvent) {
+        pending.append(event)
+        if pending.count > Monitor.pendingShown { pending.removeFirst() }
     }
 
     /// The tracer recorded `op` (the trace's op `index`): a step of `step op` while recording. The observing
@@ -150,15 +165,19 @@ final class Monitor: GuestObserver {
         guard suspended == 0, !abandonsGuest else { return }
         let here = currentPosition(pc: op.annotation?.guest?.pc)
         if condition.shouldStop(at: .recorded(op, here)) {
-            stop(Stop(position: here, reason: .step, operation: nil, stackTop: runtime.frames.top, events: [], recorded: (op, index)))
+            let happened = pending
+            pending.removeAll()
+            stop(Stop(position: here, reason: .step, operation: nil, stackTop: runtime.frames.top, events: happened, recorded: (op, index)))
         }
     }
 
     /// Stops at a JIT event that breakpoint `number` asked for, wherever the guest is.
     func stopAtJitEvent(breakpoint number: Int, _ description: String) {
         guard suspended == 0, !abandonsGuest else { return }
+        let happened = pending
+        pending.removeAll()
         stop(Stop(position: currentPosition(pc: nil), reason: .jitEvent(number, description), operation: nil,
-                  stackTop: runtime.frames.top, events: []))
+                  stackTop: runtime.frames.top, events: happened))
     }
 
     /// The executing frame's position, at `pc` or at the pc its record holds.

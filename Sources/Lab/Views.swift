@@ -21,7 +21,7 @@ struct LabView {
         }
     }
 
-    static let all: [LabView] = [.list, .dis, .interp, .backtrace] + jitViews
+    static let all: [LabView] = [.list, .dis, .interp, .backtrace] + jitViews + treeViews
 }
 
 extension LabView {

@@ -76,7 +76,7 @@ struct Run: ParsableCommand {
     var backend: TraceBackend = .x64
 
     @Option(name: .customLong("jit-param"),
-            help: "Tracer knobs for --jit trace: threshold=N (default 1039), trace_limit=N (6000), inline_depth=N (8), max_aborts=N (5), virtualizable=on|off.")
+            help: "Tracer knobs for --jit trace: threshold=N (default 1039), trace_limit=N (6000), inline_depth=N (8), max_aborts=N (5), trace_eagerness=N (200), virtualizable=on|off.")
     var jitParameters: JitParameters?
 
     @Option(name: .long, help: "Optimization passes for --jit trace: all (the default), none (loops run as recorded), or a comma-separated list of \(Optimizer().passNames.joined(separator: ", ")).")
@@ -90,6 +90,9 @@ struct Run: ParsableCommand {
 
     @Option(name: .customLong("log-file"), help: "Write the log to PATH instead of stderr.")
     var logFile: String?
+
+    @Option(name: .long, help: "Write the trace tree (loops, their failing guards, the bridges off them) as graphviz DOT to FILE when the program ends (needs --jit trace).")
+    var dot: String?
 
     @Option(name: .customLong("max-heap"), help: "Largest live heap before MemoryError, e.g. 512m, 2g (default 4g).")
     var maxHeap: HeapSize?
@@ -128,6 +131,17 @@ struct Run: ParsableCommand {
                 throw ValidationError("cannot write the log file '\(logFile)'")
             }
             options.writeLog = { handle.write($0.data(using: .utf8)!) }
+        }
+        if let dot {
+            guard jit == .trace else { throw ValidationError("--dot needs --jit trace (without the JIT there is no trace tree)") }
+            guard FileManager.default.createFile(atPath: dot, contents: nil) else {
+                throw ValidationError("cannot write the DOT file '\(dot)'")
+            }
+            options.writeTraceTreeDot = { text in
+                if !FileManager.default.createFile(atPath: dot, contents: text.data(using: .utf8)) {
+                    writeStderr("metalab: cannot write the DOT file '\(dot)'\n")
+                }
+            }
         }
         // `--` ends metalab's options; everything after it belongs to the program.
         var arguments = arguments
@@ -170,5 +184,6 @@ func catchInterrupts() {
     sigemptyset(&unblock)
     sigaddset(&unblock, SIGINT)
     sigprocmask(SIG_UNBLOCK, &unblock, nil)
+    _ = Runtime.interruptFlag  // initialised here, not in the handler
     signal(SIGINT) { _ in Runtime.interruptRequested = 1 }
 }

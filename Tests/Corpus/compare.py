@@ -53,7 +53,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--metalab", default=os.path.join(HERE, "..", "..", ".build", "debug", "metalab"))
     ap.add_argument("--jit", default="off")
-    ap.add_argument("--jit-param", default="threshold=2")
+    ap.add_argument("--jit-param", default="threshold=2,trace_eagerness=2")
     ap.add_argument("--passes", default="all")
     ap.add_argument("--backend", default="x64")
     ap.add_argument("--loops", action="store_true")

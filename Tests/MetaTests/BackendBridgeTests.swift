@@ -1,7 +1,7 @@
 import Testing
 @testable import Meta
 
-/// Bridges attached to guards of compiled loops, against the same loop and bridges driven through the IR executor
+/// Bridges attached to guards of compiled loops, against the same loop and bridges attached in the IR executor
 /// (a guard exit runs the bridge, whose jump re-enters the loop).
 @Suite struct BackendBridgeTests {
     /// Sums even numbers; odd ones fail guard 1 and go through the bridge, which subtracts three times them.
@@ -38,29 +38,12 @@ import Testing
         finish(i0, i4, p3)
         """
 
-    /// Runs `loop` in the IR executor, following exits of guards that have a bridge through that bridge's executor.
+    /// Runs `loop` in the IR executor with the bridges attached to it (the executor follows them itself).
     static func referenceRun(_ w: IRTestWorld, _ texts: [String], _ inputs: [ConcreteValue]) throws -> TraceExit {
         let parser = TraceParser(resolver: w.resolver(functions: [CallDescriptor(testCollectNow)]))
-        let loop = try parser.parse(texts[0])
-        let label = loop.ops.first { $0.opcode == .label }!
-        let external = TraceVerifier(externalLoops: [LoopToken(0): label.args.map { loop.type(of: $0) }])
-        var bridges: [Int: IRExecutor] = [:]
-        for text in texts.dropFirst() {
-            let b = try parser.parse(text)
-            guard case .bridge(let number) = b.kind else { continue }
-            bridges[number] = try IRExecutor(trace: b, heap: w.heap, verifier: external)
-        }
-        let executor = try IRExecutor(trace: loop, heap: w.heap)
-        var exit = try executor.run(inputs)
-        while true {
-            if case .guardFailed(_, let number) = exit.reason, let b = bridges[number] {
-                exit = try b.run(exit.values)
-            } else if case .jumped = exit.reason {
-                exit = try executor.run(exit.values)
-            } else {
-                return exit
-            }
-        }
+        let executor = try IRExecutor(trace: try parser.parse(texts[0]), heap: w.heap)
+        for text in texts.dropFirst() { try executor.attachBridge(try parser.parse(text)) }
+        return try executor.run(inputs)
     }
 
     func compiled(_ w: IRTestWorld, _ texts: [String]) throws -> X64.CompiledTrace {
@@ -177,5 +160,25 @@ import Testing
             try loop.attachBridge(try parser.parse("# bridge out of Guard 1 with 1 ops\n[i0, i1]\nfinish(i1)"))
         }
         #expect(try loop.run([.int(0), .int(0)]) .values == [.int(0)])
+    }
+
+    /// The IR executor refuses the same bad bridges, with its own error, and runs an attached one.
+    @Test func theIRExecutorChecksBridgesToo() throws {
+        let w = IRTestWorld()
+        let parser = TraceParser(resolver: w.resolver())
+        let executor = try IRExecutor(trace: try parser.parse(Self.loop), heap: w.heap)
+        #expect(throws: IRExecutionError("no guard numbered 9 in loop 0 or its bridges")) {
+            try executor.attachBridge(try parser.parse("# bridge out of Guard 9 with 1 ops\n[i0, i1]\nfinish(i0)"))
+        }
+        #expect(throws: IRExecutionError("the bridge takes if, guard 1 leaves with ii")) {
+            try executor.attachBridge(try parser.parse("# bridge out of Guard 1 with 1 ops\n[i0, f1]\nfinish(i0)"))
+        }
+        #expect(throws: IRExecutionError("trace 0 is a loop, not a bridge")) { try executor.attachBridge(try parser.parse(Self.loop)) }
+        try executor.attachBridge(try parser.parse(Self.bridge))
+        #expect(throws: IRExecutionError("guard 1 already has a bridge")) { try executor.attachBridge(try parser.parse(Self.bridge)) }
+        #expect(executor.trace(containingGuard: 7)?.kind == .bridge(fromGuard: 1))
+        let exit = try executor.run([.int(70), .int(5)])
+        #expect(exit.reason == .guardFailed(opIndex: 3, guardNumber: 7))
+        #expect(exit.iterations == 8)  // 70 to 77: the loop's label passed once per number (the bridge jumps to it)
     }
 }

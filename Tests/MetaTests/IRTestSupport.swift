@@ -1,3 +1,4 @@
+import Foundation
 @testable import Meta
 
 /// A small object model for IR tests: boxed ints and floats, a pair, a tuple with a reference tail.
@@ -30,7 +31,7 @@ struct IRTestWorld {
 
     func resolver(functions: [CallDescriptor] = [], objects: [String: Ref] = [:], pointers: [Int: Ref] = [:]) -> RegistryResolver {
         RegistryResolver(registry: registry, functions: [CallDescriptor(testScaleAdd), CallDescriptor(testUnbox), CallDescriptor(testSum3)] + functions,
-                         objects: objects, pointers: pointers)
+                         rawFields: TestRawWords.fields, objects: objects, pointers: pointers)
     }
 
     func parse(_ text: String, objects: [String: Ref] = [:], pointers: [Int: Ref] = [:]) throws -> Trace {
@@ -58,4 +59,22 @@ let testSum3 = ResidualFunction3("sum3", { a, b, c in a &+ b &+ c })
 /// A snapshot of one frame whose locals are `values`.
 func frameSnapshot(_ values: [IRValue], pc: Int = 0) -> Snapshot {
     Snapshot(frames: [SnapshotFrame(codeID: 1, codeName: "run", pc: pc, locals: values, stack: [])])
+}
+
+/// Words outside any heap for `getfield_raw_i` tests: a flag byte (`Test.flag`) and a 32-bit counter
+/// (`Test.count`), at addresses fixed for the test process. Tests that write them hold `lock`.
+enum TestRawWords {
+    nonisolated(unsafe) static let flag: UnsafeMutablePointer<UInt8> = {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
+    nonisolated(unsafe) static let count: UnsafeMutablePointer<UInt32> = {
+        let p = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
+    static let fields = [RawFieldDescriptor(name: "Test.flag", address: flag, width: .byte),
+                         RawFieldDescriptor(name: "Test.count", address: count, width: .dword)]
+    static let lock = NSLock()
 }

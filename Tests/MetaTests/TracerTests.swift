@@ -16,7 +16,7 @@ final class FakeGuest: TracedGuest {
     deinit { slots.deallocate() }
 
     func frame(atDepth depth: Int) -> GuestFrameView {
-        GuestFrameView(codeID: 0, codeName: "f", pc: pc, locals: slots, localCount: 1, stackBase: slots + 1, stackTop: sp)
+        GuestFrameView(codeID: 0, codeName: "f", code: UnsafeRawPointer(slots), pc: pc, locals: slots, localCount: 1, stackBase: slots + 1, stackTop: sp)
     }
     func location(code: UnsafeRawPointer, pc: Int) -> GuestLocation { GuestLocation(function: "f", pc: pc, bytecode: "OP\(pc)", line: 1) }
     func isImmutable(_ field: FieldDescriptor) -> Bool { immutable.contains(field) }
@@ -53,7 +53,7 @@ struct TracerTests {
         var options = TracerOptions()
         options.threshold = 3
         options.maxAborts = 2
-        var counters = HotCounters(options: options)
+        var counters = HotCounters<GreenKey>(threshold: options.threshold, maxAborts: options.maxAborts)
         let key = GreenKey(code: code, pc: 7)
         func ticks(_ n: Int) -> [Bool] { (0..<n).map { _ in counters.tick(key) } }
         #expect(ticks(3) == [false, false, true])
@@ -192,5 +192,51 @@ struct TracerTests {
         let guardOp = r.trace.ops.last
         #expect(guardOp?.opcode == .guardNonnull)
         #expect(r.resumeModes[guardOp?.guardInfo?.number ?? -1] == .raisePending)
+    }
+
+    /// A bridge starts from a failed guard: its input arguments are the guard's fail arguments, it first allocates
+    /// the snapshot's virtuals (deoptimization materialised them in the frame), records from the resume point, and
+    /// closes at the loop's header with a jump to the loop's label.
+    @Test func aBridgeStartsFromTheGuardsSnapshotAndJumpsToTheLoop() throws {
+        let loop = try world.parse("""
+            [p0]
+            label(p0, descr=Loop0)
+            i1 = getfield_gc_i(p0, descr=W_Int.intval)
+            i2 = int_add(i1, 5)
+            i3 = int_lt(i2, 15)
+            guard_true(i3) [i2]
+                frame 'f' code=0 pc=1 locals=[p4] stack=[]
+                virtual p4 = W_Int(intval=i2)
+            p5 = new_with_vtable(descr=W_Int)
+            setfield_gc(p5, i2, descr=W_Int.intval)
+            jump(p5, descr=Loop0)
+            """)
+        let guardOp = loop.ops.first { $0.opcode == .guardTrue }!
+        let guest = FakeGuest(immutable: [world.intval])
+        guest.slots[0] = world.box(15)  // as the deoptimizer left it
+        guest.pc = 1
+        let r = Recorder(guest: guest, options: TracerOptions(), bridgeNumber: 3, from: guardOp, of: loop, failArgValues: [.int(15)],
+                         loop: LoopToken(0), loopArity: 1, header: GreenKey(code: code, pc: 0), rootDepth: 1, firstGuardNumber: 10,
+                         observer: nil)
+        #expect(r.isBridge && r.trace.kind == .bridge(fromGuard: guardOp.guardInfo!.number) && r.trace.number == 3)
+        #expect(r.trace.inputArgs.map { r.trace.type(of: $0) } == [.int])
+        var d = TracingDomain(recorder: r, heap: world.heap, locals: guest.slots, sp: guest.slots + 1)
+        let site = SourceSite(file: #fileID, line: #line)
+        let leftAtResume = d.jitMergePoint(code: code, pc: 1, depth: 1)
+        let isInt = d.hasType(d.local(0, at: site), world.int.layout, at: site)
+        let leftAtHeader = d.jitMergePoint(code: code, pc: 0, depth: 1)  // the loop's header: the bridge closes
+        #expect(!leftAtResume && isInt && leftAtHeader)
+        #expect(r.outcome == .closed)
+        #expect(r.trace.ops.map(\.opcode) == [.newWithVtable, .setfieldGc, .debugMergePoint, .guardClass, .jump])
+        let jump = r.trace.ops.last!
+        #expect(jump.descr == .loop(LoopToken(0)) && jump.args == [r.trace.ops[0].result])
+        #expect(r.trace.ops[3].guardInfo?.number == 10 && r.trace.ops[3].guardInfo?.snapshot.failArgs == [r.trace.ops[0].result])
+        let bridge = try IRExecutor(trace: r.trace, heap: world.heap, verifier: TraceVerifier(externalLoops: [LoopToken(0): [.ref]]))
+        let exit = try bridge.run([.int(15)])
+        guard exit.reason == .jumped(LoopToken(0)), case .ref(let box) = exit.values.first else {
+            Issue.record("expected a jump to the loop, got \(exit)")
+            return
+        }
+        #expect(world.unbox(box) == 15)
     }
 }

@@ -59,7 +59,8 @@ func runProcess(_ executable: URL, _ arguments: [String], in directory: URL, tim
 }
 
 /// The JIT modes the corpus runs in: the plain interpreter, and the meta-tracer with a threshold so low that nearly
-/// every loop is traced (and the checks-then-acts assertion of the recorder runs over the corpus in debug builds).
+/// every loop is traced and a trace_eagerness so low that nearly every failing guard gets a bridge (and the
+/// checks-then-acts assertion of the recorder runs over the corpus in debug builds).
 enum CorpusMode: String, CaseIterable, CustomTestStringConvertible {
     case interpreter
     case tracer
@@ -74,10 +75,10 @@ enum CorpusMode: String, CaseIterable, CustomTestStringConvertible {
     var options: [String] {
         switch self {
         case .interpreter: ["--jit", "off"]
-        case .tracer: ["--jit", "trace", "--jit-param", "threshold=2", "--stats"]
+        case .tracer: ["--jit", "trace", "--jit-param", "threshold=2,trace_eagerness=2", "--stats"]
         case .tracerNaiveFrame: ["--jit", "trace", "--jit-param", "threshold=2,virtualizable=off", "--stats"]
-        case .tracerIRBackend: ["--jit", "trace", "--backend", "ir", "--jit-param", "threshold=2", "--stats"]
-        case .tracerUnoptimized: ["--jit", "trace", "--jit-param", "threshold=2", "--passes", "none", "--stats"]
+        case .tracerIRBackend: ["--jit", "trace", "--backend", "ir", "--jit-param", "threshold=2,trace_eagerness=2", "--stats"]
+        case .tracerUnoptimized: ["--jit", "trace", "--jit-param", "threshold=2,trace_eagerness=2", "--passes", "none", "--stats"]
         case .tracerUnoptimizedNaiveFrame: ["--jit", "trace", "--jit-param", "threshold=2,virtualizable=off", "--passes", "none", "--stats"]
         }
     }

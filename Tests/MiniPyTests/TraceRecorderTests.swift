@@ -99,6 +99,21 @@ func seedInplaceAddPC() throws -> Int {
         #expect(trace.inputArgs.count == 4)
     }
 
+    /// The back-edge's safepoint is two flag reads and their guards (PyPy's action-flag poll), not a call: the
+    /// guards resume by re-executing JUMP_BACKWARD, where the interpreter runs the safepoint itself.
+    @Test func theBackEdgePollsTheSafepointFlags() throws {
+        let r = runTraced(seedLoop, options: options, globals: ["result"])
+        let trace = try #require(r.log.compiled.first)
+        let code = try compiled(seedLoop, "run")
+        let backEdge = try #require(operations(code).firstIndex { $0.hasPrefix("JUMP_BACKWARD") })
+        let poll = ops(of: trace, function: "run", pc: backEdge)
+        #expect(poll.map(\.opcode) == [.getfieldRawI, .guardFalse, .getfieldRawI, .guardFalse])
+        let names = poll.compactMap { op -> String? in if case .rawField(let f) = op.descr { "\(f)" } else { nil } }
+        #expect(names == ["Runtime.interruptRequested", "Heap.collectRequested"])
+        #expect(poll[1].guardInfo?.snapshot.frames.last?.pc == backEdge)
+        #expect(!trace.ops.contains { $0.opcode.info.category == .call })
+    }
+
     /// With `virtualizable=off` the same bytecodes read and write the frame's slots (the slide's naive trace).
     @Test func nonVirtualizableFrameRecordsFrameTraffic() throws {
         var o = options

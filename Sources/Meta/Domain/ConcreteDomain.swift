@@ -25,6 +25,7 @@
     @inlinable public func getfieldR(_ o: Ref, _ f: FieldDescriptor, at _: SourceSite) -> Ref { Ref(bits: o.pointer.load(fromByteOffset: Int(f.offset), as: UInt.self)) }
     @inlinable public func getfieldI(_ o: Ref, _ f: FieldDescriptor, at _: SourceSite) -> Int { o.pointer.load(fromByteOffset: Int(f.offset), as: Int.self) }
     @inlinable public func getfieldF(_ o: Ref, _ f: FieldDescriptor, at _: SourceSite) -> Double { o.pointer.load(fromByteOffset: Int(f.offset), as: Double.self) }
+    @inlinable @inline(__always) public func getfieldRawI(_ f: RawFieldDescriptor, at _: SourceSite) -> Int { f.load() }
     @inlinable public func setfieldR(_ o: Ref, _ f: FieldDescriptor, _ v: Ref, at _: SourceSite) { o.pointer.storeBytes(of: v.bits, toByteOffset: Int(f.offset), as: UInt.self) }
     @inlinable public func setfieldI(_ o: Ref, _ f: FieldDescriptor, _ v: Int, at _: SourceSite) { o.pointer.storeBytes(of: v, toByteOffset: Int(f.offset), as: Int.self) }
     @inlinable public func setfieldF(_ o: Ref, _ f: FieldDescriptor, _ v: Double, at _: SourceSite) { o.pointer.storeBytes(of: v, toByteOffset: Int(f.offset), as: Double.self) }

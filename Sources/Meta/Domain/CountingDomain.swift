@@ -20,6 +20,7 @@
     @inlinable public func getfieldR(_ object: Ref, _ field: FieldDescriptor, at site: SourceSite) -> Ref { base.getfieldR(object, field, at: site) }
     @inlinable public func getfieldI(_ object: Ref, _ field: FieldDescriptor, at site: SourceSite) -> Int { base.getfieldI(object, field, at: site) }
     @inlinable public func getfieldF(_ object: Ref, _ field: FieldDescriptor, at site: SourceSite) -> Double { base.getfieldF(object, field, at: site) }
+    @inlinable public func getfieldRawI(_ field: RawFieldDescriptor, at site: SourceSite) -> Int { base.getfieldRawI(field, at: site) }
     @inlinable public func setfieldR(_ object: Ref, _ field: FieldDescriptor, _ value: Ref, at site: SourceSite) { base.setfieldR(object, field, value, at: site) }
     @inlinable public func setfieldI(_ object: Ref, _ field: FieldDescriptor, _ value: Int, at site: SourceSite) { base.setfieldI(object, field, value, at: site) }
     @inlinable public func setfieldF(_ object: Ref, _ field: FieldDescriptor, _ value: Double, at site: SourceSite) { base.setfieldF(object, field, value, at: site) }

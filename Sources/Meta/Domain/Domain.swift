@@ -24,6 +24,8 @@ public protocol Domain {
     func getfieldR(_ object: R, _ field: FieldDescriptor, at site: SourceSite) -> R
     func getfieldI(_ object: R, _ field: FieldDescriptor, at site: SourceSite) -> I
     func getfieldF(_ object: R, _ field: FieldDescriptor, at site: SourceSite) -> F
+    /// A word of runtime state outside the heap (`getfield_raw_i`): read again on every execution, never folded.
+    func getfieldRawI(_ field: RawFieldDescriptor, at site: SourceSite) -> I
     func setfieldR(_ object: R, _ field: FieldDescriptor, _ value: R, at site: SourceSite)
     func setfieldI(_ object: R, _ field: FieldDescriptor, _ value: I, at site: SourceSite)
     func setfieldF(_ object: R, _ field: FieldDescriptor, _ value: F, at site: SourceSite)
@@ -147,6 +149,7 @@ extension Domain {
     @inlinable @inline(__always) public func getfieldR(_ object: R, _ field: FieldDescriptor, file: StaticString = #fileID, line: UInt = #line) -> R { getfieldR(object, field, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func getfieldI(_ object: R, _ field: FieldDescriptor, file: StaticString = #fileID, line: UInt = #line) -> I { getfieldI(object, field, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func getfieldF(_ object: R, _ field: FieldDescriptor, file: StaticString = #fileID, line: UInt = #line) -> F { getfieldF(object, field, at: SourceSite(file: file, line: line)) }
+    @inlinable @inline(__always) public func getfieldRawI(_ field: RawFieldDescriptor, file: StaticString = #fileID, line: UInt = #line) -> I { getfieldRawI(field, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func setfieldR(_ object: R, _ field: FieldDescriptor, _ value: R, file: StaticString = #fileID, line: UInt = #line) { setfieldR(object, field, value, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func setfieldI(_ object: R, _ field: FieldDescriptor, _ value: I, file: StaticString = #fileID, line: UInt = #line) { setfieldI(object, field, value, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func setfieldF(_ object: R, _ field: FieldDescriptor, _ value: F, file: StaticString = #fileID, line: UInt = #line) { setfieldF(object, field, value, at: SourceSite(file: file, line: line)) }

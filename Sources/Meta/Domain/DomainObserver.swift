@@ -38,6 +38,7 @@ public enum ObservedValue {
     case bool(Bool)
     case layout(Layout)
     case field(FieldDescriptor)
+    case rawField(RawFieldDescriptor)
     /// A residual (runtime) function, by the name traces print.
     case function(StaticString)
     /// An optional result that was absent: overflow, a zero divisor, an exhausted heap.

@@ -62,6 +62,11 @@ public struct ObservingDomain: Domain {
         report("getfieldI", [.ref(object), .field(field)], .int(r), site)
         return r
     }
+    public func getfieldRawI(_ field: RawFieldDescriptor, at site: SourceSite) -> Int {
+        let r = base.getfieldRawI(field, at: site)
+        report("getfieldRawI", [.rawField(field)], .int(r), site)
+        return r
+    }
     public func getfieldF(_ object: Ref, _ field: FieldDescriptor, at site: SourceSite) -> Double {
         let r = base.getfieldF(object, field, at: site)
         report("getfieldF", [.ref(object), .field(field)], .float(r), site)

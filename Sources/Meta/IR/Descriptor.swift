@@ -3,6 +3,8 @@ public enum Descriptor: Hashable, Sendable {
     case none
     /// A field (`getfield_gc_i`, `setfield_gc`), printed `descr=W_Int.intval`.
     case field(FieldDescriptor)
+    /// A word outside the heap at a fixed address (`getfield_raw_i`), printed `descr=Runtime.interruptRequested`.
+    case rawField(RawFieldDescriptor)
     /// The layout whose tail of 8-byte items (`Layout.fixedSize` on) an array operation indexes.
     case array(Layout)
     /// The layout that `new_with_vtable` allocates or that `guard_class` checks.
@@ -18,6 +20,7 @@ public enum Descriptor: Hashable, Sendable {
         switch self {
         case .none: return .none
         case .field: return .field
+        case .rawField: return .rawField
         case .array: return .array
         case .size: return .size
         case .call: return .call

@@ -13,9 +13,9 @@ struct ExecutorProgram {
         /// guard fail arguments).
         var list: Int32 = 0
         var count: Int32 = 0
-        /// Field offset, array fixed size, type id, function address, or jump target (by opcode).
+        /// Field offset, raw field address, array fixed size, type id, function address, or jump target (by opcode).
         var imm: Int = 0
-        /// `new_with_vtable`'s size; a jump's target label's list start.
+        /// `new_with_vtable`'s size; a raw field's width; a jump's target label's list start.
         var imm2: Int = 0
     }
 
@@ -32,6 +32,8 @@ struct ExecutorProgram {
     var inputTypes: [IRType]
     /// The longest jump, for the parallel-move buffer.
     var maxJumpArity = 0
+    /// The op index of each label, by its loop token (where a bridge's jump enters).
+    var labels: [LoopToken: Int] = [:]
 
     init(_ trace: Trace) {
         let variables = trace.variableCount
@@ -49,7 +51,7 @@ struct ExecutorProgram {
         inputRegisters = trace.inputArgs.map(register)
         inputTypes = trace.inputArgs.map { trace.type(of: $0) }
 
-        var labels: [LoopToken: (index: Int, list: Int32)] = [:]
+        var labelTargets: [LoopToken: (index: Int, list: Int32)] = [:]
         for (index, op) in trace.ops.enumerated() {
             var ins = Instruction(opcode: op.opcode)
             if !op.result.isNone { ins.dst = register(op.result) }
@@ -65,6 +67,7 @@ struct ExecutorProgram {
             }
             switch op.descr {
             case .field(let f): ins.imm = Int(f.offset)
+            case .rawField(let f): ins.imm = Int(bitPattern: f.address); ins.imm2 = f.width.rawValue
             case .array(let l): ins.imm = l.fixedSize
             case .size(let l): ins.imm = Int(l.id); ins.imm2 = l.fixedSize
             case .call(let c): ins.imm = Int(bitPattern: c.address)
@@ -73,11 +76,14 @@ struct ExecutorProgram {
             switch op.opcode {
             case .label:
                 setList(op.args)
-                if case .loop(let token) = op.descr { labels[token] = (index, ins.list) }
+                if case .loop(let token) = op.descr {
+                    labelTargets[token] = (index, ins.list)
+                    labels[token] = index
+                }
             case .jump:
                 setList(op.args)
                 maxJumpArity = max(maxJumpArity, op.args.count)
-                if case .loop(let token) = op.descr, let target = labels[token] {
+                if case .loop(let token) = op.descr, let target = labelTargets[token] {
                     ins.imm = target.index
                     ins.imm2 = Int(target.list)
                 } else {
@@ -93,5 +99,12 @@ struct ExecutorProgram {
             if let g = op.guardInfo { setList(g.snapshot.failArgs) }
             code.append(ins)
         }
+    }
+
+    /// The registers and types of the arguments of the label at op `index`.
+    func labelArguments(at index: Int) -> ([Int32], [IRType]) {
+        let ins = code[index]
+        let range = Int(ins.list)..<Int(ins.list + ins.count)
+        return (Array(lists[range]), Array(listTypes[range]))
     }
 }

@@ -12,10 +12,14 @@
 public final class IRExecutor {
     public let trace: Trace
     public let heap: Heap
-    /// Set when an assumption the trace was compiled under no longer holds: from then on its
+    /// Set when an assumption the trace was compiled under no longer holds: from then on its (and its bridges')
     /// `guard_not_invalidated` guards fail (checked when reached, so a residual call may set it mid-run).
-    public var isInvalidated = false
+    public var isInvalidated = false {
+        didSet { for b in bridges.values { b.isInvalidated = isInvalidated } }
+    }
     private let program: ExecutorProgram
+    /// The bridges attached to this loop's guards and to its bridges' guards, by the guard they leave from.
+    private var bridges: [Int: IRExecutor] = [:]
 
     /// Prepares `trace` after checking it with `verifier` (bridges pass the loops they jump to as its
     /// `externalLoops`); throws the first `IRVerificationError`.
@@ -26,32 +30,82 @@ public final class IRExecutor {
         self.program = ExecutorProgram(trace)
     }
 
-    /// Runs the trace from its first operation with `inputs` as its input arguments. Each run has its own
-    /// registers, so a residual call may run the same trace again.
+    /// Runs the trace from its first operation with `inputs` as its input arguments, and on through its bridges:
+    /// a failing guard with a bridge continues in the bridge, a bridge's `jump` to a label of this trace continues
+    /// there. Each run has its own registers, so a residual call may run the same trace again.
     public func run(_ inputs: [ConcreteValue]) throws -> TraceExit {
-        guard inputs.count == program.inputRegisters.count else {
-            throw IRExecutionError("the trace takes \(program.inputRegisters.count) input arguments, got \(inputs.count)")
+        var exit = try runAlone(inputs, from: 0)
+        var iterations = exit.iterations
+        while true {
+            switch exit.reason {
+            case .guardFailed(_, let number) where bridges[number] != nil:
+                exit = try bridges[number]!.runAlone(exit.values, from: 0)
+            case .jumped(let token) where program.labels[token] != nil:
+                exit = try runAlone(exit.values, from: program.labels[token]!)
+            default:
+                exit.iterations = iterations
+                return exit
+            }
+            iterations += exit.iterations
         }
-        for (i, v) in inputs.enumerated() where v.type != program.inputTypes[i] {
-            throw IRExecutionError("input argument \(i + 1) must be \(program.inputTypes[i]), got \(v.type)")
+    }
+
+    /// Attaches `bridge` (a `.bridge(fromGuard:)` trace taking that guard's fail arguments, ending with a `jump` to
+    /// a label of this trace) to its guard, which is this trace's or an attached bridge's: from now on runs
+    /// continue in it where they left through that guard.
+    public func attachBridge(_ bridge: Trace) throws {
+        guard case .bridge(let number) = bridge.kind else { throw IRExecutionError("trace \(bridge.number) is a loop, not a bridge") }
+        guard let source = trace(containingGuard: number) else {
+            throw IRExecutionError("no guard numbered \(number) in loop \(trace.number) or its bridges")
         }
-        let registers = UnsafeMutablePointer<UInt64>.allocate(capacity: max(program.registerCount, 1))
+        guard bridges[number] == nil else { throw IRExecutionError("guard \(number) already has a bridge") }
+        let g = source.ops.first { $0.guardInfo?.number == number }!
+        let failTypes = g.guardInfo!.snapshot.failArgs.map { source.type(of: $0) }
+        let inputTypes = bridge.inputArgs.map { bridge.type(of: $0) }
+        guard failTypes == inputTypes else {
+            throw IRExecutionError("the bridge takes \(inputTypes.map(\.description).joined()), guard \(number) leaves with \(failTypes.map(\.description).joined())")
+        }
+        var loops: [LoopToken: [IRType]] = [:]
+        for op in trace.ops where op.opcode == .label {
+            if case .loop(let token) = op.descr { loops[token] = op.args.map { trace.type(of: $0) } }
+        }
+        let executor = try IRExecutor(trace: bridge, heap: heap, verifier: TraceVerifier(externalLoops: loops))
+        executor.isInvalidated = isInvalidated
+        bridges[number] = executor
+    }
+
+    /// The trace (this loop or one of its bridges) holding the guard numbered `number`.
+    public func trace(containingGuard number: Int) -> Trace? {
+        if trace.ops.contains(where: { $0.guardInfo?.number == number }) { return trace }
+        return bridges.values.first { b in b.trace.ops.contains { $0.guardInfo?.number == number } }?.trace
+    }
+
+    /// Runs this trace alone from op `start` (0, or a label whose arguments `inputs` are) until it leaves.
+    private func runAlone(_ inputs: [ConcreteValue], from start: Int) throws -> TraceExit {
+        let (registers, types) = start == 0 ? (program.inputRegisters, program.inputTypes) : program.labelArguments(at: start)
+        guard inputs.count == registers.count else {
+            throw IRExecutionError("the trace takes \(registers.count) input arguments, got \(inputs.count)")
+        }
+        for (i, v) in inputs.enumerated() where v.type != types[i] {
+            throw IRExecutionError("input argument \(i + 1) must be \(types[i]), got \(v.type)")
+        }
+        let file = UnsafeMutablePointer<UInt64>.allocate(capacity: max(program.registerCount, 1))
         let moves = UnsafeMutablePointer<UInt64>.allocate(capacity: max(program.maxJumpArity, 1))
         defer {
-            registers.deallocate()
+            file.deallocate()
             moves.deallocate()
         }
         program.initialRegisters.withUnsafeBufferPointer { initial in
-            if let base = initial.baseAddress { registers.initialize(from: base, count: initial.count) }
+            if let base = initial.baseAddress { file.initialize(from: base, count: initial.count) }
         }
-        for (i, v) in inputs.enumerated() { registers[Int(program.inputRegisters[i])] = v.word }
+        for (i, v) in inputs.enumerated() { file[Int(registers[i])] = v.word }
         let refRegisters = program.refRegisters
         return heap.withExtraRoots({ heap in
             for r in refRegisters {
-                let bits = UInt(registers[Int(r)])
+                let bits = UInt(file[Int(r)])
                 if bits != 0 && heap.contains(Ref(bits: bits)) { heap.markRoot(Ref(bits: bits)) }
             }
-        }, { execute(registers, moves) })
+        }, { execute(file, moves, from: start) })
     }
 
     private typealias Function1 = @convention(c) (UInt) -> UInt
@@ -59,12 +113,12 @@ public final class IRExecutor {
     private typealias Function3 = @convention(c) (UInt, UInt, UInt) -> UInt
 
     /// The dispatch loop.
-    private func execute(_ r: UnsafeMutablePointer<UInt64>, _ moves: UnsafeMutablePointer<UInt64>) -> TraceExit {
+    private func execute(_ r: UnsafeMutablePointer<UInt64>, _ moves: UnsafeMutablePointer<UInt64>, from start: Int) -> TraceExit {
         var overflow = false
         var iterations = 0
         return program.code.withUnsafeBufferPointer { code in
             program.lists.withUnsafeBufferPointer { lists in
-                var pc = 0
+                var pc = start
                 @inline(__always) func int(_ slot: Int32) -> Int { Int(Int64(bitPattern: r[Int(slot)])) }
                 @inline(__always) func float(_ slot: Int32) -> Double { Double(bitPattern: r[Int(slot)]) }
                 @inline(__always) func setInt(_ slot: Int32, _ v: Int) { r[Int(slot)] = UInt64(bitPattern: Int64(v)) }
@@ -143,6 +197,9 @@ public final class IRExecutor {
                     case .ptrNe: setBool(ins.dst, r[Int(ins.a)] != r[Int(ins.b)])
                     case .getfieldGcI, .getfieldGcR, .getfieldGcF:
                         r[Int(ins.dst)] = pointer(ins.a).load(fromByteOffset: ins.imm, as: UInt64.self)
+                    case .getfieldRawI:
+                        setInt(ins.dst, RawFieldDescriptor.load(UInt(bitPattern: ins.imm),
+                                                                RawFieldDescriptor.Width(rawValue: ins.imm2).unsafelyUnwrapped))
                     case .setfieldGc:
                         pointer(ins.a).storeBytes(of: r[Int(ins.b)], toByteOffset: ins.imm, as: UInt64.self)
                     case .getarrayitemGcI, .getarrayitemGcR:

@@ -18,7 +18,7 @@ public enum OpCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
 
 /// Which descriptor an opcode takes.
 public enum DescriptorKind: Sendable {
-    case none, field, array, size, call, loop, text
+    case none, field, rawField, array, size, call, loop, text
 }
 
 /// The IR's operations, named after RPython's resoperations. `Opcode.info` gives each one's metadata.
@@ -36,6 +36,7 @@ public enum Opcode: UInt8, CaseIterable, Sendable, CustomStringConvertible {
     case ptrEq, ptrNe
     // memory
     case getfieldGcI, getfieldGcR, getfieldGcF, setfieldGc, getarrayitemGcI, getarrayitemGcR, setarrayitemGc
+    case getfieldRawI
     // allocation
     case newWithVtable
     // residual calls
@@ -154,6 +155,8 @@ public struct OpInfo: Sendable {
         case .getfieldGcR: return OpInfo("getfield_gc_r", .ref, [.ref], .memory, descr: .field)
         case .getfieldGcF: return OpInfo("getfield_gc_f", .float, [.ref], .memory, descr: .field)
         case .setfieldGc: return OpInfo("setfield_gc", .void, nil, .memory, descr: .field, effects: true)
+        // Not pure: the word changes behind the trace's back (a signal handler, an allocation in a call).
+        case .getfieldRawI: return OpInfo("getfield_raw_i", .int, [], .memory, descr: .rawField)
         case .getarrayitemGcI: return OpInfo("getarrayitem_gc_i", .int, [.ref, .int], .memory, descr: .array)
         case .getarrayitemGcR: return OpInfo("getarrayitem_gc_r", .ref, [.ref, .int], .memory, descr: .array)
         case .setarrayitemGc: return OpInfo("setarrayitem_gc", .void, nil, .memory, descr: .array, effects: true)

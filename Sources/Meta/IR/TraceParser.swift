@@ -283,6 +283,7 @@ private struct TraceReader {
         case .text: return "expected a quoted string in \(opcode)"
         case .size where opcode == .guardClass: return "expected the layout as the second argument of guard_class"
         case .field: return "expected descr=Layout.field in \(opcode)"
+        case .rawField: return "expected descr=Owner.field (a raw field) in \(opcode)"
         case .loop: return "expected descr=LoopN in \(opcode)"
         default: return "expected descr=Layout in \(opcode)"
         }
@@ -317,6 +318,9 @@ private struct TraceReader {
         case .field:
             guard let f = resolver.field(named: name) else { throw s.error("unknown field '\(name)'", column: column + 6) }
             descr = .field(f)
+        case .rawField:
+            guard let f = resolver.rawField(named: name) else { throw s.error("unknown raw field '\(name)'", column: column + 6) }
+            descr = .rawField(f)
         case .array:
             guard let l = resolver.layout(named: name) else { throw s.error("unknown layout '\(name)'", column: column + 6) }
             descr = .array(l)

@@ -69,6 +69,29 @@ public struct TracePrinter {
         }
     }
 
+    /// The values of a guard's snapshot as its frames and virtuals print (see `Options.snapshots`): each frame's
+    /// locals and stack, and each virtual object as `p9 = W_Int(intval=i3)`, with pointer constants numbered as in
+    /// `print`. Nil when op `opIndex` of `trace` is not a guard.
+    public func snapshotTexts(_ trace: Trace, guardAt opIndex: Int) -> SnapshotTexts? {
+        guard trace.ops.indices.contains(opIndex), let g = trace.ops[opIndex].guardInfo else { return nil }
+        var state = PrintState(printer: self, trace: trace)
+        for op in trace.ops[...opIndex] { state.operation(op) }
+        let frames = g.snapshot.frames.map { f in
+            SnapshotTexts.Frame(locals: f.locals.map { state.name($0) }, stack: f.stack.map { state.name($0) })
+        }
+        return SnapshotTexts(frames: frames, virtuals: g.snapshot.virtuals.map { state.virtualText($0) })
+    }
+
+    /// A snapshot's values as text (`snapshotTexts`): frames outermost first, as the snapshot lists them.
+    public struct SnapshotTexts: Hashable, Sendable {
+        public struct Frame: Hashable, Sendable {
+            public let locals: [String]
+            public let stack: [String]
+        }
+        public let frames: [Frame]
+        public let virtuals: [String]
+    }
+
     /// The name of a layout, as descriptors print it.
     func layoutName(_ layout: Layout) -> String {
         let i = Int(layout.id)
@@ -151,6 +174,7 @@ private struct PrintState {
         switch op.descr {
         case .none, .call: break
         case .field(let f): items.append("descr=" + printer.fieldName(f))
+        case .rawField(let f): items.append("descr=\(f)")
         case .array(let l): items.append("descr=" + printer.arrayName(l))
         case .size(let l): items.append(op.opcode == .guardClass ? printer.layoutName(l) : "descr=" + printer.layoutName(l))
         case .loop(let token): items.append("descr=\(token)")
@@ -172,14 +196,17 @@ private struct PrintState {
         for f in s.frames {
             line("    frame \(TraceText.quote(f.codeName)) code=\(f.codeID) pc=\(f.pc) locals=\(list(f.locals)) stack=\(list(f.stack))")
         }
-        for v in s.virtuals {
-            let fields = v.fields.map { f -> String in
-                let fieldName = printer.fieldName(f.field)
-                let short = fieldName.split(separator: ".").last.map(String.init) ?? fieldName
-                return "\(short)=\(name(f.value))"
-            }
-            line("    virtual \(name(v.value)) = \(printer.layoutName(v.layout))(\(fields.joined(separator: ", ")))")
+        for v in s.virtuals { line("    virtual " + virtualText(v)) }
+    }
+
+    /// `p9 = W_Int(intval=i3)`.
+    mutating func virtualText(_ v: VirtualObject) -> String {
+        let fields = v.fields.map { f -> String in
+            let fieldName = printer.fieldName(f.field)
+            let short = fieldName.split(separator: ".").last.map(String.init) ?? fieldName
+            return "\(short)=\(name(f.value))"
         }
+        return "\(name(v.value)) = \(printer.layoutName(v.layout))(\(fields.joined(separator: ", ")))"
     }
 }
 

@@ -5,9 +5,10 @@ public struct GreenKey: Hashable {
     public init(code: UnsafeRawPointer, pc: Int) { self.code = code; self.pc = pc }
 }
 
-/// Hotness counters per loop header, with RPython's back-off: every aborted trace doubles the location's
-/// threshold, and after `TracerOptions.maxAborts` aborts the location is never traced again.
-public struct HotCounters {
+/// Hotness counters with RPython's back-off, per loop header (`GreenKey`: backward jumps before a loop is traced)
+/// or per guard (its number: failures before a bridge is traced): every aborted trace doubles the key's threshold,
+/// and after `maxAborts` aborts the key is never traced again.
+public struct HotCounters<Key: Hashable> {
     private struct Entry {
         var count = 0
         var threshold: Int
@@ -15,14 +16,18 @@ public struct HotCounters {
         var blacklisted = false
     }
 
-    public var options: TracerOptions
-    private var entries: [GreenKey: Entry] = [:]
+    public let threshold: Int
+    public let maxAborts: Int
+    private var entries: [Key: Entry] = [:]
 
-    public init(options: TracerOptions) { self.options = options }
+    public init(threshold: Int, maxAborts: Int) {
+        self.threshold = threshold
+        self.maxAborts = maxAborts
+    }
 
     /// Counts one pass through `key`; true when the loop should be traced now (the counter restarts).
-    public mutating func tick(_ key: GreenKey) -> Bool {
-        var e = entries[key] ?? Entry(threshold: options.threshold)
+    public mutating func tick(_ key: Key) -> Bool {
+        var e = entries[key] ?? Entry(threshold: threshold)
         guard !e.blacklisted else { return false }
         e.count += 1
         let hot = e.count >= e.threshold
@@ -32,20 +37,20 @@ public struct HotCounters {
     }
 
     /// Records an aborted trace at `key`: back off, or give up on it.
-    public mutating func aborted(_ key: GreenKey) {
-        var e = entries[key] ?? Entry(threshold: options.threshold)
+    public mutating func aborted(_ key: Key) {
+        var e = entries[key] ?? Entry(threshold: threshold)
         e.aborts += 1
         e.threshold = e.threshold > Int.max / 2 ? Int.max : e.threshold * 2
-        if e.aborts >= options.maxAborts { e.blacklisted = true }
+        if e.aborts >= maxAborts { e.blacklisted = true }
         entries[key] = e
     }
 
     /// Never trace `key` again.
-    public mutating func blacklist(_ key: GreenKey) {
-        var e = entries[key] ?? Entry(threshold: options.threshold)
+    public mutating func blacklist(_ key: Key) {
+        var e = entries[key] ?? Entry(threshold: threshold)
         e.blacklisted = true
         entries[key] = e
     }
 
-    public func isBlacklisted(_ key: GreenKey) -> Bool { entries[key]?.blacklisted ?? false }
+    public func isBlacklisted(_ key: Key) -> Bool { entries[key]?.blacklisted ?? false }
 }

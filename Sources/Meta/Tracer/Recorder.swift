@@ -1,11 +1,12 @@
 /// The meta-tracer's recording state for one trace: the trace being built, the shadow of the guest frames (which
 /// IR value each frame slot holds), the current guest location, and the "a handler checks, then acts" bookkeeping.
 ///
-/// The `TracingDomain` executes every operation and calls the recorder to append it. Recording starts at a loop
+/// The `TracingDomain` executes every operation and calls the recorder to append it. A loop is recorded from a loop
 /// header (`jitMergePoint` greens `code`/`pc` at frame depth `rootDepth`) with the root frame's slots as input
 /// arguments (virtualizable frame), and ends when the same header is reached again at the same depth (the loop
-/// closes: `label` … `jump`) or when something untraceable happens (the trace aborts, and execution continues
-/// concretely until the next merge point).
+/// closes: `label` … `jump`). A bridge (DESIGN §9) is recorded from a failed guard's resume point, with the guard's
+/// fail arguments as input arguments, and ends the same way: at its loop's header, with a `jump` to the loop.
+/// Either aborts when something untraceable happens (execution continues concretely until the next merge point).
 public final class Recorder {
     /// Where recording stands.
     public enum Outcome: Equatable {
@@ -17,11 +18,14 @@ public final class Recorder {
     public let options: TracerOptions
     public private(set) var trace: Trace
     public private(set) var outcome: Outcome = .recording
+    /// The loop the trace's final `jump` goes to: the loop being recorded, or the bridge's loop (its first label).
     public let token: LoopToken
+    /// The loop header's greens, where recording closes.
     public let startCode: UnsafeRawPointer
     public let startPC: Int
     public let rootDepth: Int
-    /// The loop header's location, for messages (`run:9 #8 LOAD_FAST`).
+    /// Where recording started, for messages: the loop header (`run:9 #8 LOAD_FAST`), or for a bridge its guard
+    /// and resume point (`Guard 7 at run:10 #12 COMPARE_OP`).
     public let startLocation: String
     /// How each recorded guard resumes, by guard number.
     public private(set) var resumeModes: [Int: ResumeMode] = [:]
@@ -32,7 +36,8 @@ public final class Recorder {
     public private(set) var nextGuardNumber: Int
     /// Bytecodes recorded (merge points passed).
     public private(set) var bytecodes = 0
-    /// The concrete values of the input arguments at the start (the root frame's slots, or its address).
+    /// The concrete values of the input arguments at the start (the root frame's slots or its address; for a
+    /// bridge, the guard's fail arguments).
     public private(set) var startInputs: [ConcreteValue] = []
 
     unowned let guest: TracedGuest
@@ -42,6 +47,8 @@ public final class Recorder {
     /// With a non-virtualizable frame: the input argument standing for the root frame's slot array.
     private var frameArray = IRValue.none
     private let rootBase: UnsafeMutablePointer<Ref>
+    /// How many arguments the final `jump` passes (the target label's).
+    private var jumpArity = 0
     private var guestLocation: GuestLocation?
     private var depth: Int
     /// Slots below this address belong to the current bytecode's resume state: writing one is an effect.
@@ -52,24 +59,35 @@ public final class Recorder {
     private var lastCallResult = IRValue.none
 
     public var isRecording: Bool { outcome == .recording }
+    /// Whether this records a bridge (else a loop).
+    public var isBridge: Bool { if case .bridge = trace.kind { true } else { false } }
 
-    public init(guest: TracedGuest, options: TracerOptions, code: UnsafeRawPointer, pc: Int, depth: Int,
-                token: LoopToken, firstGuardNumber: Int, observer: TracerObserver?) {
+    private init(guest: TracedGuest, options: TracerOptions, trace: Trace, token: LoopToken, header: GreenKey,
+                 rootDepth: Int, depth: Int, firstGuardNumber: Int, observer: TracerObserver?, startLocation: String) {
         self.guest = guest
         self.options = options
+        self.trace = trace
         self.token = token
-        self.startCode = code
-        self.startPC = pc
-        self.rootDepth = depth
+        self.startCode = header.code
+        self.startPC = header.pc
+        self.rootDepth = rootDepth
         self.depth = depth
         self.nextGuardNumber = firstGuardNumber
         self.observer = observer
+        self.startLocation = startLocation
+        rootBase = guest.frame(atDepth: rootDepth).locals
+        snapshotFloor = guest.frame(atDepth: depth).stackTop
+    }
+
+    /// Starts recording the loop whose header is instruction `pc` of `code`, in the frame at `depth`.
+    public convenience init(guest: TracedGuest, options: TracerOptions, code: UnsafeRawPointer, pc: Int, depth: Int,
+                            token: LoopToken, firstGuardNumber: Int, observer: TracerObserver?) {
         let location = guest.location(code: code, pc: pc)
-        startLocation = "\(location.function):\(location.line) #\(pc) \(location.bytecode)"
-        trace = Trace(kind: .loop, number: token.number, name: startLocation)
+        let name = "\(location.function):\(location.line) #\(pc) \(location.bytecode)"
+        self.init(guest: guest, options: options, trace: Trace(kind: .loop, number: token.number, name: name), token: token,
+                  header: GreenKey(code: code, pc: pc), rootDepth: depth, depth: depth, firstGuardNumber: firstGuardNumber,
+                  observer: observer, startLocation: name)
         let root = guest.frame(atDepth: depth)
-        rootBase = root.locals
-        snapshotFloor = root.stackTop
         if options.virtualizable {
             var slot = root.locals
             while slot < root.stackTop {
@@ -82,7 +100,47 @@ public final class Recorder {
             frameArray = trace.addInputArg(.ref)
             startInputs.append(.ref(Ref(bits: UInt(bitPattern: root.locals))))
         }
+        jumpArity = trace.inputArgs.count
         trace.append(.label, trace.inputArgs, descr: .loop(token))
+        observer?.tracer(.traceStarted(location: startLocation))
+    }
+
+    /// Starts recording a bridge numbered `number` from the guard `guardOp` of `source` (a loop or a bridge), just
+    /// after the guard failed with `failArgValues` and its frames were rebuilt on top of the root frame at
+    /// `rootDepth` (virtualizable frames only). The bridge's input arguments are the guard's fail arguments; it
+    /// first allocates the snapshot's virtual objects, as deoptimization did, so every frame slot starts as the
+    /// IR value the snapshot names. It closes at `header` in the root frame with a jump to the label of `loop`
+    /// (taking `loopArity` arguments: the root frame's slots).
+    public convenience init(guest: TracedGuest, options: TracerOptions, bridgeNumber number: Int, from guardOp: Operation,
+                            of source: Trace, failArgValues: [ConcreteValue], loop: LoopToken, loopArity: Int, header: GreenKey,
+                            rootDepth: Int, firstGuardNumber: Int, observer: TracerObserver?) {
+        precondition(options.virtualizable, "bridges are recorded on virtualizable frames")
+        let info = guardOp.guardInfo!
+        let snapshot = info.snapshot
+        let depth = rootDepth + snapshot.frames.count - 1
+        let location = guest.location(code: guest.frame(atDepth: depth).code, pc: snapshot.frames.last!.pc)
+        let name = "Guard \(info.number) at \(location.function):\(location.line) #\(location.pc) \(location.bytecode)"
+        self.init(guest: guest, options: options, trace: Trace(kind: .bridge(fromGuard: info.number), number: number, name: name),
+                  token: loop, header: header, rootDepth: rootDepth, depth: depth, firstGuardNumber: firstGuardNumber,
+                  observer: observer, startLocation: name)
+        jumpArity = loopArity
+        startInputs = failArgValues
+        var bridgeValue: [IRValue: IRValue] = [:]
+        for v in snapshot.failArgs { bridgeValue[v] = trace.addInputArg(source.type(of: v)) }
+        func value(_ v: IRValue) -> IRValue {
+            if let c = source.constantValue(v) { return trace.constant(c) }
+            if let b = bridgeValue[v] { return b }
+            let virtual = snapshot.virtual(for: v)!
+            let object = trace.append(.newWithVtable, [], descr: .size(virtual.layout))
+            bridgeValue[v] = object
+            for f in virtual.fields { trace.append(.setfieldGc, [object, value(f.value)], descr: .field(f.field)) }
+            return object
+        }
+        for (k, frame) in snapshot.frames.enumerated() {
+            let view = guest.frame(atDepth: rootDepth + k)
+            for (i, v) in frame.locals.enumerated() { shadow[UInt(bitPattern: view.locals + i)] = (value(v), view.locals[i]) }
+            for (i, v) in frame.stack.enumerated() { shadow[UInt(bitPattern: view.stackBase + i)] = (value(v), view.stackBase[i]) }
+        }
         observer?.tracer(.traceStarted(location: startLocation))
     }
 
@@ -104,7 +162,7 @@ public final class Recorder {
             return true
         }
         if code == startCode && pc == startPC && depth == rootDepth && bytecodes > 0 {
-            closeLoop()
+            close()
             return true
         }
         if trace.ops.count >= options.traceLimit {
@@ -123,7 +181,8 @@ public final class Recorder {
         return false
     }
 
-    private func closeLoop() {
+    /// Ends the trace with the jump to its loop, passing the root frame's slots (the loop header's reds).
+    private func close() {
         var args: [IRValue] = []
         if options.virtualizable {
             let root = guest.frame(atDepth: rootDepth)
@@ -133,7 +192,7 @@ public final class Recorder {
                 args.append(ir)
                 slot += 1
             }
-            guard args.count == trace.inputArgs.count else {
+            guard args.count == jumpArity else {
                 abort("the loop header's stack depth changed")
                 return
             }

@@ -3,6 +3,8 @@ public struct GuestFrameView {
     /// Opaque to the framework: the guest names its code objects (and, for inlined calls, the function run).
     public var codeID: Int
     public var codeName: String
+    /// The frame's code as the greens of `jitMergePoint` name it.
+    public var code: UnsafeRawPointer
     /// The instruction the frame resumes at (for the executing frame, the one being recorded).
     public var pc: Int
     /// The frame's locals (and cells): `localCount` slots from `locals`.
@@ -12,10 +14,11 @@ public struct GuestFrameView {
     public var stackBase: UnsafeMutablePointer<Ref>
     public var stackTop: UnsafeMutablePointer<Ref>
 
-    public init(codeID: Int, codeName: String, pc: Int, locals: UnsafeMutablePointer<Ref>, localCount: Int,
+    public init(codeID: Int, codeName: String, code: UnsafeRawPointer, pc: Int, locals: UnsafeMutablePointer<Ref>, localCount: Int,
                 stackBase: UnsafeMutablePointer<Ref>, stackTop: UnsafeMutablePointer<Ref>) {
         self.codeID = codeID
         self.codeName = codeName
+        self.code = code
         self.pc = pc
         self.locals = locals
         self.localCount = localCount

@@ -9,6 +9,9 @@ public struct TracerOptions: Hashable, Sendable {
     public var inlineDepth = 8
     /// Aborts at one location before it is never traced again; each abort doubles its threshold.
     public var maxAborts = 5
+    /// Failures of one guard before a bridge is traced from it (RPython's `trace_eagerness`; until then, and
+    /// between aborted bridge attempts, each failure deoptimizes to the interpreter).
+    public var traceEagerness = 200
     /// Whether the guest frame is virtualizable: its locals and value stack live in IR values. Off, every frame
     /// slot access is recorded as `getarrayitem_gc_r`/`setarrayitem_gc` on the frame (the seed slide's naive
     /// trace), whose slot array is the trace's one input argument.
@@ -18,8 +21,9 @@ public struct TracerOptions: Hashable, Sendable {
 
     public init() {}
 
-    /// The parameter names `set` accepts (`threshold=N,trace_limit=N,inline_depth=N,max_aborts=N,virtualizable=on|off`).
-    public static let parameterNames = ["threshold", "trace_limit", "inline_depth", "max_aborts", "virtualizable"]
+    /// The parameter names `set` accepts
+    /// (`threshold=N,trace_limit=N,inline_depth=N,max_aborts=N,trace_eagerness=N,virtualizable=on|off`).
+    public static let parameterNames = ["threshold", "trace_limit", "inline_depth", "max_aborts", "trace_eagerness", "virtualizable"]
 
     /// Sets the parameter `name` from its text; returns a message saying what was expected when it does not fit.
     public mutating func set(_ name: String, _ text: String) -> String? {
@@ -37,6 +41,9 @@ public struct TracerOptions: Hashable, Sendable {
         case "max_aborts":
             guard let n = positive() else { return "max_aborts must be a positive integer, got '\(text)'" }
             maxAborts = n
+        case "trace_eagerness":
+            guard let n = positive() else { return "trace_eagerness must be a positive integer, got '\(text)'" }
+            traceEagerness = n
         case "virtualizable":
             switch text {
             case "on", "true", "1": virtualizable = true

@@ -52,6 +52,10 @@ public struct TracingDomain: Domain {
         let v = o.value.pointer.load(fromByteOffset: Int(f.offset), as: Double.self)
         return TracedFloat(v, readField(o, f, .getfieldGcF, .float(v), site))
     }
+    public func getfieldRawI(_ f: RawFieldDescriptor, at site: SourceSite) -> TracedInt {
+        let v = f.load()
+        return TracedInt(v, recording ? recorder.append(.getfieldRawI, [], descr: .rawField(f), site: site) : .none)
+    }
     private func writeField(_ o: TracedRef, _ f: FieldDescriptor, _ value: IRValue, _ site: SourceSite) {
         recorder.appendEffect(.setfieldGc, [o.ir, value], descr: .field(f), what: "setfield_gc", site: site)
     }

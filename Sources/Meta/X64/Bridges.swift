@@ -8,6 +8,11 @@ extension X64 {
         public let guardNumber: Int
         /// The offset where the bridge's out-of-line code begins.
         public let outOfLineStart: Int
+
+        /// The listing as text (see `ExecutableCode.listingText`), ops named by `opText` (op indexes of `trace`).
+        public func listingText(opText: (Int) -> String) -> String {
+            code.listingText(outOfLineStart: outOfLineStart, opText: opText)
+        }
     }
 }
 

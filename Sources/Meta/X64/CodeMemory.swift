@@ -197,3 +197,38 @@ extension X64 {
         }
     }
 }
+
+extension X64.ExecutableCode {
+    /// The machine code as listing lines, each tied to the IR op it came from (nil for the prologue and the
+    /// epilogue), branch targets at the code's real addresses.
+    public var listingLines: [X64.ListingLine] {
+        let origin = UInt64(UInt(bitPattern: address))
+        return instructions.map { record in
+            X64.ListingLine(offset: record.offset, length: record.length, text: record.instruction.text(origin: origin),
+                        opIndex: record.tag)
+        }
+    }
+
+    /// The listing as text, objdump-style (address, bytes, instruction), with a `#` line naming the IR op
+    /// (`opText(index)`) wherever the op changes, and a marker where the out-of-line code begins.
+    public func listingText(outOfLineStart: Int, opText: (Int) -> String) -> String {
+        let base = UInt(bitPattern: address)
+        var text = ""
+        var currentOp: Int? = nil
+        for (k, line) in listingLines.enumerated() {
+            if line.offset == outOfLineStart { text += "# out of line: guard exits and slow paths\n" }
+            if k == 0 || line.opIndex != currentOp {
+                currentOp = line.opIndex
+                if let op = currentOp { text += "# " + opText(op) + "\n" }
+            }
+            var bytes = ""
+            for b in 0..<line.length {
+                let byte = address.load(fromByteOffset: line.offset + b, as: UInt8.self)
+                bytes += (byte < 16 ? "0" : "") + String(byte, radix: 16) + " "
+            }
+            let padding = String(repeating: " ", count: max(0, 31 - bytes.count))
+            text += "0x" + String(base + UInt(line.offset), radix: 16) + "  " + bytes + padding + " " + line.text + "\n"
+        }
+        return text
+    }
+}

@@ -10,10 +10,9 @@ extension X64 {
     ///
     /// Safepoints: each `label` polls the heap's collect-requested byte and calls `Heap.collect` out of line when it
     /// is set (as the IR executor does at labels), so allocating loops collect. Ctrl-C and `MemoryError` reach a
-    /// compiled loop the way the guest records them: MiniPy's back-edge records a residual `safepoint` call, which
-    /// runs like any residual call (with its GC map) and whose raised exception fails the guard after it. (Failing
-    /// some guard on a pending interrupt instead would not be sound: a guard that checks a residual call's result
-    /// resumes by raising that call's exception.)
+    /// compiled loop the way the guest records them: MiniPy's back-edge reads its interrupt flag and the heap's
+    /// collect-requested byte (`getfield_raw_i`, a compare with zero fused into the guard) and guards that both are
+    /// clear; the guard resumes the back-edge in the interpreter, which runs the real safepoint.
     public final class CompiledTrace {
         public let trace: Trace
         public let heap: Heap
@@ -162,35 +161,11 @@ extension X64 {
 
         /// The machine code as listing lines, each tied to the IR op it came from (nil for the prologue and the
         /// epilogue), branch targets at the code's real addresses.
-        public var listing: [ListingLine] {
-            let origin = UInt64(UInt(bitPattern: code.address))
-            return code.instructions.map { record in
-                ListingLine(offset: record.offset, length: record.length, text: record.instruction.text(origin: origin),
-                            opIndex: record.tag)
-            }
-        }
+        public var listing: [ListingLine] { code.listingLines }
 
-        /// The listing as text, objdump-style (address, bytes, instruction), with a `#` line naming the IR op
-        /// (`opText(index)`) wherever the op changes, and a marker where the out-of-line code begins.
+        /// The listing as text (see `ExecutableCode.listingText`).
         public func listingText(opText: (Int) -> String) -> String {
-            let base = UInt(bitPattern: code.address)
-            var text = ""
-            var currentOp: Int? = nil
-            for (k, line) in listing.enumerated() {
-                if line.offset == outOfLineStart { text += "# out of line: guard exits and slow paths\n" }
-                if k == 0 || line.opIndex != currentOp {
-                    currentOp = line.opIndex
-                    if let op = currentOp { text += "# " + opText(op) + "\n" }
-                }
-                var bytes = ""
-                for b in 0..<line.length {
-                    let byte = code.address.load(fromByteOffset: line.offset + b, as: UInt8.self)
-                    bytes += (byte < 16 ? "0" : "") + String(byte, radix: 16) + " "
-                }
-                let padding = String(repeating: " ", count: max(0, 31 - bytes.count))
-                text += "0x" + String(base + UInt(line.offset), radix: 16) + "  " + bytes + padding + " " + line.text + "\n"
-            }
-            return text
+            code.listingText(outOfLineStart: outOfLineStart, opText: opText)
         }
     }
 

@@ -160,13 +160,19 @@ extension X64.TraceLowering {
         store(r, to: d)
     }
 
+    /// Whether `op`'s result is read only by a `guard_true`/`guard_false` right after it (not even by its fail
+    /// arguments), so that the op may leave its outcome in the flags instead (`fusedComparison`).
+    func onlyTestedByNextGuard(_ op: Operation) -> Bool {
+        let next = opIndex + 1
+        return next < trace.ops.count && [.guardTrue, .guardFalse].contains(trace.ops[next].opcode)
+            && trace.ops[next].args[0] == op.result && lastUse[op.result.variableNumber] == next + 1
+            && trace.ops[next].guardInfo?.snapshot.failArgs.contains(op.result) == false
+    }
+
     /// The result of comparison `op` given the flags: fused into the next op when that is a `guard_true`/
     /// `guard_false` on it and nothing else reads it (see `fusedComparison`), else materialised as 0 or 1 at `d`.
     func setBool(_ op: Operation, _ condition: Condition, _ d: X64.Location) {
-        let next = opIndex + 1
-        if next < trace.ops.count, [.guardTrue, .guardFalse].contains(trace.ops[next].opcode),
-           trace.ops[next].args[0] == op.result, lastUse[op.result.variableNumber] == next + 1,
-           trace.ops[next].guardInfo?.snapshot.failArgs.contains(op.result) == false {
+        if onlyTestedByNextGuard(op) {
             fusedComparison = (op.result, condition)
             return
         }

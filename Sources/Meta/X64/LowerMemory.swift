@@ -32,6 +32,33 @@ extension X64.TraceLowering {
         }
     }
 
+    /// `getfield_raw_i`: the word's absolute address into `r11`, then a zero-extending load; when only the next
+    /// guard tests the value, a compare with zero instead, fused into the guard (`cmp byte [r11], 0; jne exit`).
+    func lowerRawLoad(_ op: Operation) {
+        guard case .rawField(let field) = op.descr else { preconditionFailure("getfield_raw_i without a raw field") }
+        asm.mov(.r11, immediate: Int64(bitPattern: UInt64(field.address)))
+        let m = X64.Memory(.r11)
+        let size: X64.OperandSize
+        switch field.width {
+        case .byte: size = .byte
+        case .dword: size = .dword
+        case .qword: size = .qword
+        }
+        if onlyTestedByNextGuard(op) {
+            asm.emit(.aluImm(.cmp, size, .mem(m), 0))
+            fusedComparison = (op.result, .notEqual)
+            return
+        }
+        let d = resultLocation(op)
+        let r = resultGPR(d)
+        switch field.width {
+        case .byte: asm.emit(.extend(signed: false, .dword, r, .mem(m), from: .byte))
+        case .dword: asm.emit(.load(.dword, r, m))
+        case .qword: asm.emit(.load(.qword, r, m))
+        }
+        store(r, to: d)
+    }
+
     /// `setfield_gc(p, v)`/`setarrayitem_gc(p, i, v)`: one store of the value's word.
     func lowerStore(_ op: Operation) {
         let value = op.args[op.opcode == .setfieldGc ? 1 : 2]

@@ -21,11 +21,16 @@ extension X64 {
     ///
     /// `rbp` holds the frame area for the whole run; `rsp` is the native stack. `rax`, `rcx`, `rdx` and `r11`, and
     /// `xmm14`/`xmm15`, are scratch registers the lowering of a single op may clobber (division, shifts, moves between
-    /// memory words); the rest are allocated. Of the allocated general registers, `rbx` and `r12`–`r15` survive
-    /// calls (callee-saved); `rsi`, `rdi`, `r8`–`r10` and every XMM register do not.
+    /// memory words); `rbx` counts iterations (`iterationCounter`); the rest are allocated. Of the allocated general
+    /// registers, `r12`–`r15` survive calls (callee-saved); `rsi`, `rdi`, `r8`–`r10` and every XMM register do not.
     enum Registers {
         /// `SystemV.calleeSaved` without `rbp`, which holds the frame.
         static let calleeSaved: [GPR] = SystemV.calleeSaved.filter { $0 != .rbp }
+        /// Counts the labels passed during one entry; the epilogue stores it in `FrameLayout.iterationsWord`. A
+        /// register rather than that word, so that counting puts no memory round trip on every iteration's path.
+        static let iterationCounter: GPR = .rbx
+        /// The callee-saved registers the allocator hands out.
+        static let allocatableCalleeSaved: [GPR] = calleeSaved.filter { $0 != iterationCounter }
         static let callerSaved: [GPR] = [.rsi, .rdi, .r8, .r9, .r10]
         static let xmm: [XMM] = (0...13).map { XMM(rawValue: UInt8($0))! }
         static let scratchXMM: XMM = .xmm15
@@ -45,7 +50,7 @@ extension X64 {
         public static let siteWord = 0
         /// Word holding the `Heap` (an unretained object pointer) for the runtime entry points.
         public static let heapWord = 1
-        /// Word counting the labels passed (`TraceExit.iterations`).
+        /// The labels passed (`TraceExit.iterations`), stored on the way out (`Registers.iterationCounter`).
         public static let iterationsWord = 2
         /// The first word of the values area.
         public static let valuesStart = 3
@@ -132,7 +137,7 @@ extension X64 {
             let all = intervals()
             var locations = [Location?](repeating: nil, count: trace.variableCount)
             var active: [LiveInterval] = []
-            var freeGPR = Set(Registers.calleeSaved + Registers.callerSaved)
+            var freeGPR = Set(Registers.allocatableCalleeSaved + Registers.callerSaved)
             var freeXMM = Set(Registers.xmm)
             var nextSlot = FrameLayout.valuesStart + valuesAreaWords
             var spills = 0
@@ -156,8 +161,8 @@ extension X64 {
                 if isFloat {
                     if let x = Registers.xmm.first(where: freeXMM.contains) { freeXMM.remove(x); chosen = .xmm(x) }
                 } else {
-                    let order = current.crossesCall ? Registers.calleeSaved + Registers.callerSaved
-                                                    : Registers.callerSaved + Registers.calleeSaved
+                    let order = current.crossesCall ? Registers.allocatableCalleeSaved + Registers.callerSaved
+                                                    : Registers.callerSaved + Registers.allocatableCalleeSaved
                     if let r = order.first(where: freeGPR.contains) { freeGPR.remove(r); chosen = .gpr(r) }
                 }
                 if chosen == nil {

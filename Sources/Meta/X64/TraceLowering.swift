@@ -90,6 +90,7 @@ extension X64 {
             asm.tag = nil
             guard case .entry = role else { return }
             asm.bind(epilogue)
+            asm.emit(.mov(.qword, .mem(Self.frameWord(FrameLayout.iterationsWord)), Registers.iterationCounter))
             asm.emit(.aluImm(.add, .qword, .reg(.rsp), 8))
             for r in Registers.calleeSaved.reversed() { asm.emit(.pop(r)) }
             asm.emit(.pop(.rbp))
@@ -97,7 +98,8 @@ extension X64 {
         }
 
         /// Saves the callee-saved registers, aligns the stack for calls, points `rbp` at the frame (the entry's
-        /// only argument) and loads the input arguments from the values area into their locations.
+        /// only argument), zeroes the iteration counter and loads the input arguments from the values area into
+        /// their locations.
         private func prologue() {
             if case .entry = role {
                 asm.emit(.push(.rbp))
@@ -105,6 +107,7 @@ extension X64 {
                 // 7 pushes after the return address leave rsp 16-byte aligned minus 8.
                 asm.emit(.aluImm(.sub, .qword, .reg(.rsp), 8))
                 asm.emit(.mov(.qword, .reg(.rbp), .rdi))
+                asm.emit(.alu(.xor, .dword, .reg(Registers.iterationCounter), Registers.iterationCounter))
             }
             for (k, v) in trace.inputArgs.enumerated() {
                 move(.location(.slot(FrameLayout.valuesStart + k)), to: location(v))
@@ -133,6 +136,7 @@ extension X64 {
             case .floatLt, .floatLe, .floatEq, .floatNe, .floatGt, .floatGe: lowerFloatCompare(op)
             case .castIntToFloat: lowerCastIntToFloat(op)
             case .getfieldGcI, .getfieldGcR, .getfieldGcF, .getarrayitemGcI, .getarrayitemGcR: lowerLoad(op)
+            case .getfieldRawI: lowerRawLoad(op)
             case .setfieldGc, .setarrayitemGc: lowerStore(op)
             case .newWithVtable: lowerNew(op)
             case .callI, .callR, .callF, .callN: lowerCall(op)
@@ -272,7 +276,7 @@ extension X64 {
             let label = asm.newLabel()
             asm.bind(label)
             loopLabels[token] = label
-            asm.emit(.unary(.inc, .qword, .mem(Self.frameWord(FrameLayout.iterationsWord))))
+            asm.emit(.unary(.inc, .qword, .reg(Registers.iterationCounter)))
             emitSafepoint(live: op.args)
         }
 

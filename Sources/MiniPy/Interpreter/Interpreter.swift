@@ -58,6 +58,14 @@ struct Interpreter<D: Domain> {
         }
     }
 
+    /// An operand of int-float arithmetic as a float: a float's value, or an int's converted to the nearest float
+    /// (as Python converts the int operand); nil for anything else.
+    @inline(__always) func floatOperand(_ d: inout D, _ o: D.R) -> D.F? {
+        if d.hasType(o, L.float) { return d.getfieldF(o, L.floatval) }
+        if d.hasType(o, L.int) { return d.intToFloat(d.getfieldI(o, L.intval)) }
+        return nil
+    }
+
     @inline(__always) func boxFloat(_ d: inout D, _ v: D.F) -> D.R {
         guard let o = d.new(L.float) else { rt.fatalMemoryError() }
         d.setfieldF(o, L.floatval, v)
@@ -294,8 +302,9 @@ struct Interpreter<D: Domain> {
                          .INPLACE_ADD, .INPLACE_SUBTRACT, .INPLACE_MULTIPLY, .INPLACE_TRUE_DIVIDE, .INPLACE_FLOOR_DIVIDE,
                          .INPLACE_MODULO, .INPLACE_POWER, .INPLACE_LSHIFT, .INPLACE_RSHIFT, .INPLACE_AND, .INPLACE_OR,
                          .INPLACE_XOR:
-                        // The operator is green (it comes from the opcode): int and float fast paths through the
-                        // domain, everything else (big ints, strings, lists, dunder methods) a residual call.
+                        // The operator is green (it comes from the opcode): int, float and int-float fast paths
+                        // through the domain, everything else (big ints, strings, lists, dunder methods) a residual
+                        // call.
                         let b = d.pop(), a = d.pop()
                         let inplace = instruction.opcode.rawValue >= Opcode.INPLACE_ADD.rawValue
                         let first = inplace ? Opcode.INPLACE_ADD : Opcode.BINARY_ADD
@@ -303,8 +312,8 @@ struct Interpreter<D: Domain> {
                         if d.hasType(a, L.int) && d.hasType(b, L.int),
                            let r = intOperation(&d, op, d.getfieldI(a, L.intval), d.getfieldI(b, L.intval)) {
                             d.push(boxInt(&d, r))
-                        } else if d.hasType(a, L.float) && d.hasType(b, L.float),
-                                  let r = floatOperation(&d, op, d.getfieldF(a, L.floatval), d.getfieldF(b, L.floatval)) {
+                        } else if d.hasType(a, L.float) || d.hasType(b, L.float),
+                                  let x = floatOperand(&d, a), let y = floatOperand(&d, b), let r = floatOperation(&d, op, x, y) {
                             d.push(boxFloat(&d, r))
                         } else {
                             d.push(try residual(&d, (inplace ? Residuals.inplace : Residuals.binary)[op.rawValue], a, b))
@@ -381,13 +390,20 @@ struct Interpreter<D: Domain> {
                     case .JUMP_FORWARD:
                         state.pc = arg
                     case .JUMP_BACKWARD:
+                        // A loop in an inlined call aborts the recording (the callee is not inlined again).
+                        if D.isTracing { rt.jit?.backwardJumpWhileRecording(depth: frames.depth, code: state.info) }
                         // A safepoint for the GC and Ctrl-C (an exception raised here belongs to this instruction,
-                        // inside the loop's try blocks); in a trace, a residual call on every iteration.
-                        if D.isTracing {
-                            _ = try residual(&d, Residuals.safepoint, d.constRef(rt.none))
-                        } else if rt.heap.collectRequested || Runtime.interruptRequested != 0 {
-                            sync(&d)
-                            try rt.safepoint(interruptsReachMergePoint: true)
+                        // inside the loop's try blocks), run when one of its two request words is set. A trace reads
+                        // them (`getfield_raw_i`) and guards that both are clear, as PyPy's loops poll its action
+                        // flag: a compiled loop leaves here (re-executing this instruction) when one is set, and the
+                        // interpreter runs the safepoint. A recording that finds one set calls it as a residual.
+                        if d.isTrue(d.getfieldRawI(rt.interruptField)) || d.isTrue(d.getfieldRawI(rt.collectField)) {
+                            if D.isTracing {
+                                _ = try residual(&d, Residuals.safepoint, d.constRef(rt.none))
+                            } else {
+                                sync(&d)
+                                try rt.safepoint(interruptsReachMergePoint: true)
+                            }
                         }
                         state.pc = arg
                         // can_enter_jit: the loop header's counter; hot loops are traced or entered from here.

@@ -19,6 +19,8 @@ public enum Program {
         /// `--log` categories, written with `writeLog` (stderr unless `--log-file`).
         public var logCategories: Set<JitLogCategory> = []
         public var writeLog: (String) -> Void = { writeStderr($0) }
+        /// Receives the trace tree as graphviz DOT when the program ends (`--dot FILE`; needs `tracing`).
+        public var writeTraceTreeDot: ((String) -> Void)?
         public init() {}
     }
 
@@ -42,6 +44,7 @@ public enum Program {
         rt.searchPath = URL(fileURLWithPath: path).deletingLastPathComponent().path
         rt.sourceLines[path] = source.components(separatedBy: "\n")
         var log: JitLog?
+        let dropped = DroppedLoops()
         if let tracing = options.tracing {
             let jit = JitDriver(runtime: rt, options: tracing, optimizer: options.optimizer)
             if !options.logCategories.isEmpty {
@@ -49,6 +52,7 @@ public enum Program {
                 jit.observers.append(l)
                 log = l
             }
+            if options.writeTraceTreeDot != nil { jit.observers.append(dropped) }
             rt.jit = jit
         }
         let interpreted = UnsafeMutablePointer<Int>.allocate(capacity: 1)
@@ -59,6 +63,7 @@ public enum Program {
         rt.stdout.flush()
         let statistics = (rt.jit?.statistics ?? JitStatistics()).lines(bytecodesInterpreted: interpreted.pointee)
         log?.summary(statistics)
+        if let writeDot = options.writeTraceTreeDot, let jit = rt.jit { writeDot(jit.traceTree(dropped: dropped.reasons).dot()) }
         if options.stats { writeStderr(statistics.map { $0 + "\n" }.joined()) }
         return status
     }

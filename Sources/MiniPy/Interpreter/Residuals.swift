@@ -125,7 +125,8 @@ enum Residuals {
         rt.listAppend(Ref(bits: l), Ref(bits: v))
         return rt.none.bits
     }
-    /// The loop back-edge's safepoint (collection, MemoryError, KeyboardInterrupt); returns None.
+    /// The loop back-edge's safepoint (collection, MemoryError, KeyboardInterrupt), recorded when a request was
+    /// pending while the back-edge was traced; returns None.
     static let safepoint = ResidualFunction1("safepoint", effects: .readsOnly) { _ in
         wrap { rt throws(PyException) in try rt.safepoint(); return rt.none }
     }

@@ -48,8 +48,8 @@ extension Interpreter {
     /// The code of guest function `f` if a call with `n` positional arguments can be inlined here.
     private func inlinableCode(_ f: Ref, argc n: Int, nullBelow: Bool, d: D) -> CodeInfo? {
         let frames = rt.frames
-        guard let jit = rt.jit, jit.mayInline(depth: frames.depth) else { return nil }
         let info = rt.codeInfo(ofFunction: f)
+        guard let jit = rt.jit, jit.mayInline(info, depth: frames.depth) else { return nil }
         let defaults = f.ref(L.funcDefaults)
         let defaultCount = defaults.isNull ? 0 : defaults.int(L.tupleLength)
         let base = d.stackTop - n - (nullBelow ? 1 : 0)

@@ -15,16 +15,20 @@ enum JitExit {
     case escape(PyException)
 }
 
-/// The JIT driver of `--jit trace` (DESIGN §5, §13): hotness counters at loop headers, recording with the tracing
-/// domain on the live frames, closing loops and running them in the IR executor, and deoptimization on guard
-/// failure. Installed as `Runtime.jit`; the dispatch loop calls `canEnterJit` at every backward jump.
+/// The JIT driver of `--jit trace` (DESIGN §5, §9, §13): hotness counters at loop headers, recording with the
+/// tracing domain on the live frames, closing loops and running them (machine code or the IR executor),
+/// deoptimization on guard failure, and bridges: a guard that keeps failing gets a bridge traced from its resume
+/// point back to its loop, compiled and attached to it. Installed as `Runtime.jit`; the dispatch loop calls
+/// `canEnterJit` at every backward jump.
 public final class JitDriver: TracerObserver {
     public let options: TracerOptions
-    /// The trace optimizer closed loops go through before they run; nil runs them as recorded.
+    /// The trace optimizer closed loops and bridges go through before they run; nil runs them as recorded.
     public let optimizer: Optimizer?
     unowned let rt: Runtime
     let guest: MiniPyGuest
-    private var counters: HotCounters
+    private var counters: HotCounters<GreenKey>
+    /// Failures per guard before a bridge is traced (`trace_eagerness`), with back-off on aborted bridges.
+    private var guardCounters: HotCounters<GuardKey>
     private var loops: [GreenKey: CompiledLoop] = [:]
     /// Every compiled loop, in order.
     public private(set) var compiledLoops: [CompiledLoop] = []
@@ -37,6 +41,10 @@ public final class JitDriver: TracerObserver {
     /// the machine code in the emulator); nil, or a nil result, runs the loop's runner.
     public var loopEntry: ((CompiledLoop, [ConcreteValue]) -> TraceExit?)?
     private var nextGuardNumber = 0
+    private var bridgeCount = 0
+    /// Code whose loops made an inlined call abort a trace: never inlined again (code infos live as long as the
+    /// runtime).
+    private var loopingCode: Set<ObjectIdentifier> = []
     /// Where compiled loops' machine code lives (reserved on first use).
     private var memory: X64.CodeMemory?
     /// The exception of the last `.escape` exit, until the dispatch loop's unwinder takes it.
@@ -47,11 +55,15 @@ public final class JitDriver: TracerObserver {
         self.options = options
         self.optimizer = optimizer
         guest = MiniPyGuest(rt)
-        counters = HotCounters(options: options)
+        counters = HotCounters(threshold: options.threshold, maxAborts: options.maxAborts)
+        guardCounters = HotCounters(threshold: options.traceEagerness, maxAborts: options.maxAborts)
         rt.heap.rootScanners.append { [unowned self] heap in
             self.guest.markRoots(heap)
             for loop in self.compiledLoops {
                 for c in loop.trace.constants { if case .ref(let r) = c { heap.markRoot(r) } }
+                for b in loop.bridges {
+                    for c in b.trace.constants { if case .ref(let r) = c { heap.markRoot(r) } }
+                }
             }
             self.recorder?.markRoots(heap)
         }
@@ -68,10 +80,19 @@ public final class JitDriver: TracerObserver {
         for o in observers { o.tracer(event) }
     }
 
-    /// Whether a call from frame depth `depth` may be inlined into the trace being recorded.
-    func mayInline(depth: Int) -> Bool {
+    /// Whether a call of `code` from frame depth `depth` may be inlined into the trace being recorded.
+    func mayInline(_ code: CodeInfo, depth: Int) -> Bool {
         guard let recorder else { return false }
-        return depth - recorder.rootDepth < options.inlineDepth
+        return depth - recorder.rootDepth < options.inlineDepth && !loopingCode.contains(ObjectIdentifier(code))
+    }
+
+    /// A backward jump while recording, in the frame at `depth` running `code`. In an inlined call, it would
+    /// unroll the callee's loop into the trace (and every bridge through it): the trace aborts, and from now on
+    /// calls of `code` are residual — its loop gets compiled on its own, entered from the interpreter.
+    func backwardJumpWhileRecording(depth: Int, code: CodeInfo) {
+        guard let recorder, recorder.isRecording, depth > recorder.rootDepth else { return }
+        loopingCode.insert(ObjectIdentifier(code))
+        recorder.abort("the inlined call of \(code.code.name) loops: it will be called, not inlined")
     }
 
     /// Whether `exception` is the one an `.escape` exit let out (and forget it).
@@ -86,14 +107,36 @@ public final class JitDriver: TracerObserver {
     @inline(never)
     func canEnterJit(_ frame: UnsafeMutablePointer<Frame>, depth: Int) -> JitExit {
         let key = GreenKey(code: UnsafeRawPointer(frame.pointee.info.takeUnretainedValue().instructions), pc: frame.pointee.pc)
-        if let loop = loops[key] { return run(loop, frame, depth: depth) }
+        if let loop = loops[key] { return leaving { () throws(PyException) in try run(loop, frame, depth: depth) } }
         guard recorder == nil, counters.tick(key) else { return .stay }
+        return leaving { () throws(PyException) in try trace(key, frame, depth: depth) }
+    }
+
+    /// `body`'s exit, or, when the guest exception it threw unwound past the frame recording started in, `.escape`.
+    private func leaving(_ body: () throws(PyException) -> JitExit) -> JitExit {
         do {
-            return try trace(key, frame, depth: depth)
+            return try body()
         } catch {
             escaping = error.value
             return .escape(error)
         }
+    }
+
+    /// The optimizer for a trace; a bridge's is told the labels of the loop it jumps to.
+    private func optimize(_ trace: Trace, jumpingInto loop: Trace?) throws -> OptimizationResult? {
+        guard var optimizer else { return nil }
+        if let loop {
+            var labels: [LoopToken: [IRType]] = [:]
+            for op in loop.ops where op.opcode == .label {
+                if case .loop(let token) = op.descr { labels[token] = op.args.map { loop.type(of: $0) } }
+            }
+            optimizer.verifier = TraceVerifier(externalLoops: labels)
+        }
+        // Loop N's token is N; its peeled body's is N + 1000 (`Loop1000` in the log is loop 0's body).
+        let context = OptimizationContext(nextGuardNumber: nextGuardNumber, peeledLoopToken: Optimizer.defaultPeeledLoopToken)
+        let optimized = try optimizer.run(trace, context: context)
+        nextGuardNumber = optimized.context.nextGuardNumber
+        return optimized
     }
 
     /// Records from the loop header with the tracing domain on the same frames, until the loop closes or the
@@ -102,50 +145,65 @@ public final class JitDriver: TracerObserver {
         let recorder = Recorder(guest: guest, options: options, code: key.code, pc: key.pc, depth: depth,
                                 token: LoopToken(compiledLoops.count), firstGuardNumber: nextGuardNumber, observer: self)
         statistics.tracesStarted += 1
+        let returned = try record(recorder)
+        guard recorder.outcome == .closed else {
+            statistics.aborts += 1
+            counters.aborted(key)
+            return returned.isNull ? .resume : .returned(returned)
+        }
+        let loop: CompiledLoop
+        let optimized: OptimizationResult?
+        do {
+            optimized = try optimize(recorder.trace, jumpingInto: nil)
+            loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, memory: try codeMemory(), optimized: optimized)
+        } catch {
+            // A tracer or backend bug, not the program's: never run such a trace (debug builds stop here).
+            assertionFailure("cannot compile the recorded loop: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
+            statistics.aborts += 1
+            counters.blacklist(key)
+            tracer(.traceAborted(location: recorder.startLocation, reason: "the recorded loop cannot be compiled: \(error)"))
+            return .resume
+        }
+        loops[key] = loop
+        compiledLoops.append(loop)
+        statistics.loops += 1
+        count(recorder.trace, optimized: loop.trace)
+        tracer(.loopCompiled(trace: loop.trace, optimization: optimized))
+        if let code = loop.runner as? X64.CompiledTrace { tracer(.machineCodeInstalled(trace: loop.trace, code: code)) }
+        // The frames stand at the loop header again: enter the loop.
+        return try enterAtHeader(loop)
+    }
+
+    /// Runs the tracing interpreter from the top frame with `recorder` until it closes or aborts; returns what
+    /// the run returned (`Ref.null` unless the frame recording started in was an entry frame and returned).
+    private func record(_ recorder: Recorder) throws(PyException) -> Ref {
         self.recorder = recorder
         defer { self.recorder = nil }
-        var d = TracingDomain(recorder: recorder, heap: rt.heap, locals: frame.pointee.base, sp: frame.pointee.sp)
+        let top = rt.frames.current
+        var d = TracingDomain(recorder: recorder, heap: rt.heap, locals: top.pointee.base, sp: top.pointee.sp)
         let returned = try Interpreter<TracingDomain>(rt).run(&d)
         nextGuardNumber = recorder.nextGuardNumber
         statistics.bytecodesTraced += recorder.bytecodes
-        if recorder.outcome == .closed {
-            let loop: CompiledLoop
-            let optimized: OptimizationResult?
-            do {
-                let context = OptimizationContext(nextGuardNumber: nextGuardNumber, peeledLoopToken: Optimizer.defaultPeeledLoopToken)
-                optimized = try optimizer?.run(recorder.trace, context: context)
-                if let optimized { nextGuardNumber = optimized.context.nextGuardNumber }
-                loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, memory: try codeMemory(), optimized: optimized)
-            } catch {
-                // A tracer or backend bug, not the program's: never run such a trace (debug builds stop here).
-                assertionFailure("cannot compile the recorded loop: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
-                statistics.aborts += 1
-                counters.blacklist(key)
-                tracer(.traceAborted(location: recorder.startLocation, reason: "the recorded loop cannot be compiled: \(error)"))
-                return .resume
-            }
-            loops[key] = loop
-            compiledLoops.append(loop)
-            statistics.loops += 1
-            statistics.opsRecorded += recorder.trace.ops.count
-            statistics.opsAfterOptimization += loop.trace.ops.count
-            statistics.opsRecordedByCategory += recorder.trace.categoryCounts
-            statistics.opsAfterOptimizationByCategory += loop.trace.categoryCounts
-            tracer(.loopCompiled(trace: loop.trace, optimization: optimized))
-            if let code = loop.runner as? X64.CompiledTrace { tracer(.machineCodeInstalled(trace: loop.trace, code: code)) }
-            // The frames stand at the loop header again: enter the loop.
-            let current = rt.frames.current
-            let exit = run(loop, current, depth: rt.frames.depth)
-            if case .stay = exit { return .resume }
-            return exit
-        }
-        statistics.aborts += 1
-        counters.aborted(key)
-        return returned.isNull ? .resume : .returned(returned)
+        return returned
     }
 
-    /// Runs a compiled loop from the frame at its header until a guard fails, then rebuilds the frames.
-    private func run(_ loop: CompiledLoop, _ frame: UnsafeMutablePointer<Frame>, depth: Int) -> JitExit {
+    private func count(_ recorded: Trace, optimized: Trace) {
+        statistics.opsRecorded += recorded.ops.count
+        statistics.opsAfterOptimization += optimized.ops.count
+        statistics.opsRecordedByCategory += recorded.categoryCounts
+        statistics.opsAfterOptimizationByCategory += optimized.categoryCounts
+    }
+
+    /// Enters `loop` from the frames, which stand at its header again after recording.
+    private func enterAtHeader(_ loop: CompiledLoop) throws(PyException) -> JitExit {
+        let exit = try run(loop, rt.frames.current, depth: rt.frames.depth)
+        if case .stay = exit { return .resume }
+        return exit
+    }
+
+    /// Runs a compiled loop from the frame at its header until a guard without a bridge fails, then rebuilds
+    /// the frames; a guard failing often enough gets a bridge traced from there.
+    private func run(_ loop: CompiledLoop, _ frame: UnsafeMutablePointer<Frame>, depth: Int) throws(PyException) -> JitExit {
         var inputs: [ConcreteValue] = []
         if loop.virtualizable {
             var slot = frame.pointee.base
@@ -167,19 +225,24 @@ public final class JitDriver: TracerObserver {
         }
         switch exit.reason {
         case .guardFailed(let opIndex, let number):
-            loop.guardFailures += 1
+            loop.noteFailure(ofGuard: number)
             loop.iterations += exit.iterations
             statistics.guardFailures += 1
-            statistics.bytecodesInJit += loop.bytecodesRun(iterations: exit.iterations, exitAt: opIndex)
+            statistics.bytecodesInJit += loop.bytecodesRun(iterations: exit.iterations, exitThroughGuard: number)
             tracer(.guardFailed(loop: loop.trace.number, guardNumber: number))
+            let source = loop.runner.trace(containingGuard: number) ?? loop.trace
             let resume: ResumeState
-            do { resume = try loop.trace.resumeState(for: exit, heap: rt.heap) } catch {
+            do { resume = try source.resumeState(guardAt: opIndex, failArgValues: exit.values, heap: rt.heap) } catch {
                 fatalError("cannot resume after guard \(number): \(error)")
             }
             let rebuilt = Deoptimizer(rt: rt, guest: guest).rebuild(resume, stackDepths: loop.virtualizable ? nil : loop.stackDepths[number],
                                                                     rootDepth: depth)
             statistics.deopts += 1
             tracer(.deoptimized(guardNumber: number, frames: rebuilt))
+            if loop.resumeModes[number] == .raisePending { return .raise(rt.takePending()) }
+            if let key = bridgeKey(loop, guard: source.ops[opIndex], failArgValues: exit.values) {
+                return try traceBridge(loop, from: source.ops[opIndex], of: source, key: key, failArgValues: exit.values, rootDepth: depth)
+            }
             if loop.isUnprofitable() {
                 // Interpreting is cheaper than entering and leaving at once; never trace it again.
                 loops[loop.key] = nil
@@ -187,7 +250,6 @@ public final class JitDriver: TracerObserver {
                 statistics.loopsDropped += 1
                 tracer(.loopDropped(trace: loop.trace, reason: "\(loop.iterations) iterations in \(loop.entries) entries"))
             }
-            if loop.resumeModes[number] == .raisePending { return .raise(rt.takePending()) }
             return .resume
         case .outOfMemory:
             rt.fatalMemoryError()
@@ -195,4 +257,71 @@ public final class JitDriver: TracerObserver {
             fatalError("a loop trace left through \(exit.reason)")
         }
     }
+
+    /// Whether the guard `guardOp` of `loop`, which has just failed with `failArgValues`, gets a bridge traced now:
+    /// it re-executes its bytecode (an exception a residual call raised resumes by raising it), the frame is
+    /// virtualizable, the code can grow (no run of it is in progress further up the stack), and its counter says
+    /// so (`trace_eagerness`, backing off after aborted bridges). A `guard_value` counts per failing value when
+    /// the value is a fail argument, as RPython does: a bridge specialises on the value it was traced with.
+    /// Returns the guard's counter key when it does.
+    private func bridgeKey(_ loop: CompiledLoop, guard guardOp: Operation, failArgValues: [ConcreteValue]) -> GuardKey? {
+        let number = guardOp.guardInfo!.number
+        guard recorder == nil, loop.virtualizable, loop.resumeModes[number] == .reexecute, loop.bridge(fromGuard: number) == nil,
+              loop.runner.canAttachBridges else { return nil }
+        var key = GuardKey(number: number, value: nil)
+        if guardOp.opcode == .guardValue, let k = guardOp.guardInfo!.snapshot.failArgs.firstIndex(of: guardOp.args[0]) {
+            key.value = failArgValues[k]
+        }
+        return guardCounters.tick(key) ? key : nil
+    }
+
+    /// Records a bridge from the guard `guardOp` of `source` (the loop or one of its bridges; `key` its counter),
+    /// whose frames were just rebuilt, until it reaches the loop's header in the root frame (at `rootDepth`); compiles it, attaches
+    /// it, and enters the loop. An aborted bridge backs the guard's counter off.
+    private func traceBridge(_ loop: CompiledLoop, from guardOp: Operation, of source: Trace, key: GuardKey,
+                             failArgValues: [ConcreteValue], rootDepth: Int) throws(PyException) -> JitExit {
+        let number = guardOp.guardInfo!.number
+        let recorder = Recorder(guest: guest, options: options, bridgeNumber: bridgeCount, from: guardOp, of: source,
+                                failArgValues: failArgValues, loop: loopToken(of: loop.trace), loopArity: loop.trace.inputArgs.count,
+                                header: loop.key, rootDepth: rootDepth, firstGuardNumber: nextGuardNumber, observer: self)
+        statistics.tracesStarted += 1
+        let returned = try record(recorder)
+        guard recorder.outcome == .closed else {
+            statistics.aborts += 1
+            guardCounters.aborted(key)
+            return returned.isNull ? .resume : .returned(returned)
+        }
+        let optimized: OptimizationResult?
+        let bridge: CompiledLoop.Bridge
+        do {
+            optimized = try optimize(recorder.trace, jumpingInto: loop.trace)
+            bridge = try loop.attachBridge(recorder: recorder, optimized: optimized)
+        } catch {
+            // A tracer or backend bug (debug builds stop here): the guard goes on deoptimizing.
+            assertionFailure("cannot compile the recorded bridge: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
+            statistics.aborts += 1
+            guardCounters.aborted(key)
+            tracer(.traceAborted(location: recorder.startLocation, reason: "the recorded bridge cannot be compiled: \(error)"))
+            return .resume
+        }
+        bridgeCount += 1
+        statistics.bridges += 1
+        count(recorder.trace, optimized: bridge.trace)
+        tracer(.bridgeCompiled(trace: bridge.trace, loop: loop.trace.number, guardNumber: number, optimization: optimized, code: bridge.code))
+        return try enterAtHeader(loop)
+    }
+
+    /// The token of a loop's first label (the loop as recorded: where bridges jump).
+    private func loopToken(of trace: Trace) -> LoopToken {
+        for op in trace.ops where op.opcode == .label {
+            if case .loop(let token) = op.descr { return token }
+        }
+        return LoopToken(trace.number)
+    }
+}
+
+/// What a guard's failures are counted by: its number, and for a `guard_value` the value it failed with.
+struct GuardKey: Hashable {
+    var number: Int
+    var value: ConcreteValue?
 }

@@ -42,7 +42,9 @@ final class JitLog: TracerObserver {
     init(categories: Set<JitLogCategory>, runtime rt: Runtime, write: @escaping (String) -> Void) {
         self.categories = categories
         self.write = write
-        printer = TracePrinter(registry: rt.heap.registry, refName: { [unowned rt] r in rt.constantName(r) })
+        // Guards print their number as PyPy prints its guard descrs, so a bridge's header names its guard.
+        printer = TracePrinter(registry: rt.heap.registry, options: TracePrinter.Options(guardNumbers: true),
+                               refName: { [unowned rt] r in rt.constantName(r) })
     }
 
     func tracer(_ event: TracerEvent) {
@@ -50,11 +52,16 @@ final class JitLog: TracerObserver {
         case .loopCompiled(let trace, let optimization):
             if categories.contains(.logNoopt) { section(.logNoopt, lines(optimization?.original.trace ?? trace)) }
             if categories.contains(.logOpt), optimization != nil { section(.logOpt, lines(trace)) }
+        case .bridgeCompiled(let trace, _, _, let optimization, let code):
+            if categories.contains(.logNoopt) { section(.logNoopt, lines(optimization?.original.trace ?? trace)) }
+            if categories.contains(.logOpt), optimization != nil { section(.logOpt, lines(trace)) }
+            if let code, categories.contains(.backend) {
+                let header = "# bridge out of Guard \(code.guardNumber): \(code.code.byteCount) bytes at \(hex(code.code.address))\n"
+                section(.backend, header + code.listingText(opText: opText(trace)))
+            }
         case .machineCodeInstalled(let trace, let code) where categories.contains(.backend):
-            // The trace's printed form has one line per op after the header and the input arguments.
-            let lines = printer.print(trace).split(separator: "\n", omittingEmptySubsequences: false)
-            let header = "# Loop \(trace.number): \(code.code.byteCount) bytes at 0x\(String(UInt(bitPattern: code.code.address), radix: 16))\n"
-            section(.backend, header + code.listingText { op in op + 2 < lines.count ? String(lines[op + 2]) : "op \(op)" })
+            let header = "# Loop \(trace.number): \(code.code.byteCount) bytes at \(hex(code.code.address))\n"
+            section(.backend, header + code.listingText(opText: opText(trace)))
         case .traceAborted(let location, let reason) where categories.contains(.abort):
             section(.abort, "\(location): \(reason)\n")
         case .loopDropped(let trace, let reason) where categories.contains(.abort):
@@ -67,6 +74,15 @@ final class JitLog: TracerObserver {
     func summary(_ lines: [String]) {
         if categories.contains(.summary) { section(.summary, lines.map { $0 + "\n" }.joined()) }
     }
+
+    /// The printed op at each index of `trace` (its printed form has one line per op after the header and the
+    /// input arguments).
+    private func opText(_ trace: Trace) -> (Int) -> String {
+        let lines = printer.print(trace).split(separator: "\n", omittingEmptySubsequences: false)
+        return { op in op + 2 < lines.count ? String(lines[op + 2]) : "op \(op)" }
+    }
+
+    private func hex(_ address: UnsafeRawPointer) -> String { "0x" + String(UInt(bitPattern: address), radix: 16) }
 
     /// `trace` printed, ending with a line break.
     private func lines(_ trace: Trace) -> String {

@@ -32,7 +32,8 @@ final class MiniPyGuest: TracedGuest {
     func frame(atDepth depth: Int) -> GuestFrameView {
         let f = rt.frames.frames[depth - 1]
         let info = f.info.takeUnretainedValue()
-        return GuestFrameView(codeID: number(ofFunction: f.function, constructs: !f.constructed.isNull), codeName: info.code.name, pc: f.pc, locals: f.base,
+        return GuestFrameView(codeID: number(ofFunction: f.function, constructs: !f.constructed.isNull), codeName: info.code.name,
+                              code: UnsafeRawPointer(info.instructions), pc: f.pc, locals: f.base,
                               localCount: info.nlocals + info.ncells, stackBase: f.stackBase, stackTop: f.sp)
     }
 

@@ -73,12 +73,27 @@ public final class Runtime {
     /// The domain the dispatch loops run in (the plain interpreter unless the Lab observes the program).
     public var interpreterMode = InterpreterMode.concrete
     /// Set by a SIGINT handler; the interpreter raises KeyboardInterrupt at the next safepoint.
-    nonisolated(unsafe) public static var interruptRequested: Int32 = 0
+    public static var interruptRequested: Int32 {
+        @inline(__always) get { interruptFlag.pointee }
+        @inline(__always) set { interruptFlag.pointee = newValue }
+    }
+    /// The word behind `interruptRequested`, at an address fixed for the process so that compiled loops poll it
+    /// (`interruptField`). Touch it before installing a signal handler that sets it (its first use initialises it).
+    nonisolated(unsafe) public static let interruptFlag: UnsafeMutablePointer<Int32> = {
+        let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
+    /// The two words a loop's back-edge polls (`getfield_raw_i` in a trace): Ctrl-C's flag and the heap's
+    /// collect-requested byte.
+    let interruptField = RawFieldDescriptor(name: "Runtime.interruptRequested", address: Runtime.interruptFlag, width: .dword)
+    let collectField: RawFieldDescriptor
 
     public init(maxHeapBytes: Int = 4 << 30) {
         registry = TypeRegistry()
         L = Layouts(registry: registry)
         heap = Heap(registry: registry, maxHeapBytes: maxHeapBytes)
+        collectField = RawFieldDescriptor(name: "Heap.collectRequested", address: heap.collectRequestedFlag, width: .byte)
         frames = FrameStack()
         Runtime.current = self
         typeOfLayout = Array(repeating: .null, count: registry.descriptors.count)

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Bridges (DESIGN §9): guards that keep failing get a bridge, counted exactly; the output never changes, under
+/// machine code and the IR executor; a guard failing on every iteration does not thrash.
+extension TracerRunTests {
+    /// The seed's `max(a, b)`: a loop traced while `a > b`, then both directions, then floats.
+    static let seedMax = """
+    def max(a, b):
+        if a > b:
+            return a
+        else:
+            return b
+
+
+    def run(xs, b):
+        total = 0
+        for a in xs:
+            total = total + max(a, b)
+        return total
+
+
+    ints = [i % 10 for i in range(600)]
+    floats = [x + 0.5 for x in ints]
+    print(run(ints, -1))
+    print(run(ints, 5))
+    print(run(floats, 5))
+    """
+
+    /// Four bridges of 20 failures each (trace_eagerness=20): `a <= b` out of the preamble's and out of the peeled
+    /// body's `guard_true(a > b)` (a bridge jumps back to the loop's start, so both copies see the other
+    /// direction), then floats out of `guard_class(a, W_Int)` and on through the float comparison's truth test.
+    /// The five other failures are the exits of the three runs and of the two list comprehensions.
+    @Test(arguments: ["x64", "ir"])
+    func seedMaxGrowsTheExpectedBridges(backend: String) throws {
+        let file = try program(Self.seedMax)
+        let plain = try run(file, ["--jit", "off"])
+        #expect(plain.stdout == "2700\n3600\n3750.0\n")
+        let traced = try run(file, ["--jit", "trace", "--backend", backend, "--jit-param", "threshold=50,trace_eagerness=20", "--stats"])
+        #expect(traced.stdout == plain.stdout, "\(traced.stderr)")
+        let s = stats(traced.stderr)
+        #expect(s["loops"] == 3)
+        #expect(s["bridges"] == 4)
+        #expect(s["guard failures"] == 4 * 20 + 5)
+        #expect(s["aborts"] == 0)
+    }
+
+    /// The log names each bridge's guard as the loop printed it (`descr=<GuardN>`), PyPy's way.
+    @Test func bridgeLogNamesItsGuard() throws {
+        let file = try program(Self.seedMax)
+        let traced = try run(file, ["--jit", "trace", "--jit-param", "threshold=50,trace_eagerness=20", "--log", "jit-log-opt"])
+        let log = traced.stderr
+        let headers = log.split(separator: "\n").filter { $0.hasPrefix("# bridge out of Guard ") }
+        #expect(headers.count == 4)
+        for header in headers {
+            let number = header.dropFirst("# bridge out of Guard ".count).prefix { $0.isNumber }
+            #expect(log.contains("descr=<Guard\(number)>)"), "no guard \(number) in the log")
+            #expect(header.hasSuffix(" ops"))
+        }
+    }
+
+    /// A branch that flips on every iteration: one bridge, a bounded number of failures, and the loop stays in
+    /// compiled code (before bridges, it was dropped as unprofitable and interpreted).
+    @Test func alternatingBranchDoesNotThrash() throws {
+        let file = try program("""
+        def mix(n):
+            h = 17
+            i = 0
+            while i < n:
+                if i & 1:
+                    h ^= i >> 3
+                else:
+                    h += i // 7
+                i += 1
+            return h
+        print(mix(200000))
+        """)
+        let plain = try run(file, ["--jit", "off"])
+        let traced = try run(file, ["--jit", "trace", "--stats"])
+        #expect(traced.stdout == plain.stdout)
+        let s = stats(traced.stderr)
+        #expect(s["loops dropped"] == 0)
+        #expect((s["bridges"] ?? 0) >= 1 && (s["bridges"] ?? 0) <= 3)
+        // trace_eagerness (200) failures per bridged guard, at most a few guards, and the loop's exit.
+        #expect((s["guard failures"] ?? .max) <= 3 * 200 + 1)
+        #expect((s["bytecodes in jit"] ?? 0) > 9 * (s["bytecodes interpreted"] ?? .max))
+    }
+
+    /// A bridge that cannot close (the loop exits and its function returns) aborts; the guard backs off and gives
+    /// up after `max_aborts` attempts, failing to the interpreter from then on.
+    @Test func abortedBridgesBackOff() throws {
+        let file = try program("""
+        def count_to(k):
+            j = 0
+            while j < k:
+                j += 1
+            return j
+        total = 0
+        for i in range(3000):
+            total += count_to(50)
+        print(total)
+        """)
+        let traced = try run(file, ["--jit", "trace", "--jit-param", "threshold=20,trace_eagerness=5,max_aborts=3", "--stats",
+                                    "--log", "jit-abort"])
+        #expect(traced.stdout == "150000\n")
+        let s = stats(traced.stderr)
+        let bridgeAborts = traced.stderr.split(separator: "\n").filter { $0.hasPrefix("Guard ") && $0.contains("the loop's frame returned") }
+        // Thresholds 5, 10, 20 failures: three attempts, then never again (3000 calls, each failing the guard once).
+        #expect(bridgeAborts.count == 3, "\(traced.stderr.suffix(800))")
+        #expect((s["guard failures"] ?? 0) >= 2900)
+    }
+}
