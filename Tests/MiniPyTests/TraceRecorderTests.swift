@@ -10,20 +10,21 @@ final class TracerEventLog: TracerObserver {
     var aborts: [String] { events.compactMap { if case .traceAborted(_, let r) = $0 { r } else { nil } } }
 }
 
-/// Runs `source` as `__main__` under `--jit trace` with `options`; returns the runtime's view of the globals
+/// Runs `source` as `__main__` under `--jit trace` with `options` (and `optimizer`, none by default); returns the runtime's view of the globals
 /// `names`, the events, and the driver's statistics.
-func runTraced(_ source: String, options: TracerOptions, globals names: [String] = [])
+func runTraced(_ source: String, options: TracerOptions, optimizer: Optimizer? = nil, globals names: [String] = [])
     -> (values: [String: String], log: TracerEventLog, stats: JitStatistics, failure: String?, layouts: Layouts) {
     runOnLargeStack {
         let rt = Runtime()
         rt.installBuiltins()
         rt.installInterpreterBuiltins()
-        let jit = JitDriver(runtime: rt, options: options)
+        let jit = JitDriver(runtime: rt, options: options, optimizer: optimizer)
         let log = TracerEventLog()
         jit.observers.append(log)
         rt.jit = jit
         let main = rt.newModule("__main__")
         let dict = main.ref(rt.L.moduleDict)
+        rt.dictSetStr(dict, rt.intern("__name__"), rt.intern("__main__"))
         var failure: String?
         do {
             let code = try compileModule(source: source, filename: "t.py")

@@ -183,9 +183,13 @@ struct Interpreter<D: Domain> {
                         d.push(d.local(state.info.nlocals + arg))
                     case .LOAD_GLOBAL:
                         if D.isTracing {
-                            // A residual lookup each time (globals change): the dict is green, the name a constant.
-                            let globals = d.constRef(state.frame.pointee.globals)
-                            d.push(try residual(&d, Residuals.loadGlobal, globals, d.constRef(state.names[arg])))
+                            // A constant while the entry holds (an assumption), else a residual lookup each time.
+                            if let v = rt.assumedGlobal(&d, state.frame.pointee.globals, state.names[arg]) {
+                                d.push(d.constRef(v))
+                            } else {
+                                let globals = d.constRef(state.frame.pointee.globals)
+                                d.push(try residual(&d, Residuals.loadGlobal, globals, d.constRef(state.names[arg])))
+                            }
                         } else {
                             let name = state.names[arg]
                             let global = rt.dictGetStr(state.frame.pointee.globals, name)
@@ -203,8 +207,14 @@ struct Interpreter<D: Domain> {
                         }
                     case .LOAD_NAME:
                         if D.isTracing {
-                            let names = d.constRef(state.frame.pointee.localsDict), globals = d.constRef(state.frame.pointee.globals)
-                            d.push(try residual(&d, Residuals.loadName, names, globals, d.constRef(state.names[arg])))
+                            // Module code's namespace is its globals: the name is folded as LOAD_GLOBAL folds it.
+                            if state.frame.pointee.localsDict == state.frame.pointee.globals,
+                               let v = rt.assumedGlobal(&d, state.frame.pointee.globals, state.names[arg]) {
+                                d.push(d.constRef(v))
+                            } else {
+                                let names = d.constRef(state.frame.pointee.localsDict), globals = d.constRef(state.frame.pointee.globals)
+                                d.push(try residual(&d, Residuals.loadName, names, globals, d.constRef(state.names[arg])))
+                            }
                         } else {
                             let v = rt.dictGetStr(state.frame.pointee.localsDict, state.names[arg])
                             d.push(d.constRef(v.isNull ? try rt.loadGlobal(state.frame.pointee.globals, state.names[arg]) : v))
@@ -223,7 +233,11 @@ struct Interpreter<D: Domain> {
                         }
                     case .LOAD_ATTR:
                         let o = d.pop()
-                        d.push(try residual(&d, Residuals.getAttr, o, d.constRef(state.names[arg])))
+                        if D.isTracing && d.isConstant(o), let v = rt.assumedAttribute(&d, d.concrete(o), state.names[arg]) {
+                            d.push(d.constRef(v))
+                        } else {
+                            d.push(try residual(&d, Residuals.getAttr, o, d.constRef(state.names[arg])))
+                        }
                     case .STORE_ATTR:
                         let o = d.pop(), v = d.pop()
                         try residual(&d, Residuals.setAttr, o, d.constRef(state.names[arg]), v)
@@ -234,6 +248,12 @@ struct Interpreter<D: Domain> {
                     case .LOAD_METHOD where D.isTracing:
                         // The receiver stays red: the lookup is a residual that only reads (guards may follow it).
                         let o = d.peek(0)
+                        if d.isConstant(o), let v = rt.assumedAttribute(&d, d.concrete(o), state.names[arg]) {
+                            // A module's function or a class attribute (`math.sqrt(x)`, `Shape.area(s)`).
+                            d.poke(0, d.constRef(.null))
+                            d.push(d.constRef(v))
+                            break
+                        }
                         let m = d.callR(Residuals.lookupMethod, o, d.constRef(state.names[arg]))
                         if d.isNull(m) {
                             let value = try residual(&d, Residuals.getAttr, o, d.constRef(state.names[arg]))

@@ -15,7 +15,7 @@ import Meta
 /// | W_List      | length: i, items: r (W_Array)                                 |               |
 /// | W_Array     | capacity: i                                                   | capacity refs |
 /// | W_IntArray  | count: i                                                      | count ints    |
-/// | W_Dict/W_Set| used: i, filled: i, index: r (W_IntArray), entries: r (W_Array: key, value pairs) | |
+/// | W_Dict/W_Set| used: i, filled: i, index: r (W_IntArray), entries: r (W_Array: key, value pairs), watched: i (1: changes are reported to `NamespaceCells`) | |
 /// | W_Function  | code: i (CodeInfo address), globals: r, name: r, qualname: r, defaults: r, kwdefaults: r, closure: r, owner: r | |
 /// | W_Builtin   | index: i, self: r, name: r                                    |               |
 /// | W_Method    | function: r, self: r                                          |               |
@@ -37,7 +37,7 @@ public struct Layouts {
     // Field descriptors (offsets are fixed by the table above).
     public let intval, floatval, longNegative, longCount, strLength, strHash, strCount, tupleLength,
                listLength, listItems, arrayCapacity, intArrayCount,
-               dictUsed, dictFilled, dictIndex, dictEntries,
+               dictUsed, dictFilled, dictIndex, dictEntries, dictWatched,
                funcCode, funcGlobals, funcName, funcQualname, funcDefaults, funcKwdefaults, funcClosure, funcOwner,
                builtinIndex, builtinSelf, builtinName, methodFunction, methodSelf,
                typeName, typeBase, typeDict, typeMro, typeLayout, typeFlags, typeModule,
@@ -58,7 +58,7 @@ public struct Layouts {
         let tList = reg("W_List", [("length", .int), ("items", .ref)])
         let tArray = reg("W_Array", [("capacity", .int)], tail: .refs(countOffset: 16))
         let tIntArray = reg("W_IntArray", [("count", .int)], tail: .bytes(countOffset: 16, itemSize: 8))
-        let dictFields: [(String, FieldKind)] = [("used", .int), ("filled", .int), ("index", .ref), ("entries", .ref)]
+        let dictFields: [(String, FieldKind)] = [("used", .int), ("filled", .int), ("index", .ref), ("entries", .ref), ("watched", .int)]
         let tDict = reg("W_Dict", dictFields)
         let tSet = reg("W_Set", dictFields)
         let tFunction = reg("W_Function", [("code", .int), ("globals", .ref), ("name", .ref), ("qualname", .ref),
@@ -94,7 +94,7 @@ public struct Layouts {
         tupleLength = tTuple.field("length"); listLength = tList.field("length"); listItems = tList.field("items")
         arrayCapacity = tArray.field("capacity"); intArrayCount = tIntArray.field("count")
         dictUsed = tDict.field("used"); dictFilled = tDict.field("filled")
-        dictIndex = tDict.field("index"); dictEntries = tDict.field("entries")
+        dictIndex = tDict.field("index"); dictEntries = tDict.field("entries"); dictWatched = tDict.field("watched")
         funcCode = tFunction.field("code"); funcGlobals = tFunction.field("globals"); funcName = tFunction.field("name")
         funcQualname = tFunction.field("qualname"); funcDefaults = tFunction.field("defaults")
         funcKwdefaults = tFunction.field("kwdefaults"); funcClosure = tFunction.field("closure")

@@ -26,6 +26,8 @@ public final class Runtime {
     var typeOfLayout: [Ref] = []
     public internal(set) var exceptions: ExceptionTypes!
     let attributeCache = AttributeCache()
+    /// The JIT's per-key cells of watched namespaces (globals, builtins, class dicts).
+    let namespaceCells = NamespaceCells()
     /// Interned names used on hot paths.
     public private(set) var names: Names!
 
@@ -102,6 +104,7 @@ public final class Runtime {
         falseObject = alloc(L.bool); falseObject.set(L.intval, 0)
         emptyTuple = alloc(L.tuple, tail: 0)
         heap.rootScanners.append { [unowned self] heap in self.markRoots(heap) }
+        heap.rootScanners.append { [unowned self] heap in self.namespaceCells.markRoots(heap) }
         // A collection may free name strings whose addresses key cached lookups.
         heap.rootScanners.append { [unowned self] _ in self.classesChanged() }
         bootstrapTypes()
