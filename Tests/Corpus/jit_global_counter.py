@@ -34,3 +34,18 @@ total = 0
 for k in range(300):
     total = total + k
 print(total, count)
+
+# Several globals rebound by one loop.
+a = b = c = 0
+
+
+def spin(n):
+    global a, b, c
+    for i in range(n):
+        a += 1
+        b += a
+        c = c + b % 7
+    return a + b + c
+
+
+print(spin(100), spin(100))

@@ -61,9 +61,8 @@ public struct AssumptionUse {
 }
 
 extension Recorder: AssumptionDependent {
-    /// An assumption the trace relies on broke while recording (the loop rebinds a global it read, say): the
-    /// loop would be invalid at once, so the trace aborts.
-    public func invalidate(because reason: String) { abort("\(reason) while the trace relied on it") }
+    /// An assumption the trace relies on broke while recording: the trace will abort when it would close.
+    public func invalidate(because reason: String) { assumptionBroke(reason) }
 }
 
 extension CompiledLoop: AssumptionDependent {

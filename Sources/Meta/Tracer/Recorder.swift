@@ -63,6 +63,8 @@ public final class Recorder {
     /// Whether a `guard_not_invalidated` was recorded since the last residual call that may invalidate (one with
     /// `.any` effects: only runtime code run by such a call changes what assumptions assume).
     private var invalidationChecked = false
+    /// Why an assumption the trace relies on broke while recording (the first one): the trace cannot close.
+    private var brokenAssumption: String?
 
     public var isRecording: Bool { outcome == .recording }
     /// Whether this records a bridge (else a loop).
@@ -187,8 +189,13 @@ public final class Recorder {
         return false
     }
 
-    /// Ends the trace with the jump to its loop, passing the root frame's slots (the loop header's reds).
+    /// Ends the trace with the jump to its loop, passing the root frame's slots (the loop header's reds) — or
+    /// aborts it when an assumption it relies on broke while recording (the loop would be invalid at once).
     private func close() {
+        if let brokenAssumption {
+            abort("\(brokenAssumption) while the trace relied on it")
+            return
+        }
         var args: [IRValue] = []
         if options.virtualizable {
             let root = guest.frame(atDepth: rootDepth)
@@ -250,6 +257,12 @@ public final class Recorder {
         return result
     }
 
+    /// Notes that an assumption the trace relies on broke (the loop rebinds a global it read, say). Recording goes
+    /// on to the end of the iteration, so that the guest sees every such change, then the trace aborts.
+    func assumptionBroke(_ reason: String) {
+        if isRecording && brokenAssumption == nil { brokenAssumption = reason }
+    }
+
     /// Whether the trace relies on `assumption`.
     public func relies(on assumption: Assumption) -> Bool { assumptions.contains { $0.assumption === assumption } }
 
@@ -259,7 +272,7 @@ public final class Recorder {
         guard isRecording else { return }
         if !relies(on: assumption) {
             assumptions.append(AssumptionUse(assumption: assumption, version: assumption.version))
-            // The recording depends on it too: breaking it now aborts the trace (`invalidate(because:)`).
+            // The recording depends on it too: breaking it now keeps the trace from closing (`invalidate(because:)`).
             assumption.register(self, assumedAt: assumption.version)
         }
         guard !invalidationChecked else { return }
