@@ -9,6 +9,7 @@ enum JitEventKind: String, CaseIterable {
     case guardFail = "guard-fail"
     case deopt = "deopt"
     case bridge = "bridge"
+    case loopInvalidated = "loop-invalidated"
 
     init?(_ event: TracerEvent) {
         switch event {
@@ -18,6 +19,7 @@ enum JitEventKind: String, CaseIterable {
         case .guardFailed: self = .guardFail
         case .deoptimized: self = .deopt
         case .bridgeCompiled: self = .bridge
+        case .loopInvalidated: self = .loopInvalidated
         case .opRecorded, .machineCodeInstalled, .loopDropped: return nil
         }
     }
@@ -87,7 +89,7 @@ final class JitHistory: TracerObserver {
             // The driver has the loop before it reports it: its runner is the machine code, under the x64 backend.
             let compiled = runtime.jit?.compiledLoops.last { $0.trace.number == trace.number }
             loops.append(JitLoop(trace: trace, optimization: optimization, machineCode: compiled?.runner as? X64.CompiledTrace))
-        case .loopDropped:
+        case .loopDropped, .loopInvalidated:
             droppedLoops.tracer(event)
         case .opRecorded, .machineCodeInstalled, .guardFailed, .deoptimized:
             break
@@ -113,6 +115,7 @@ final class JitHistory: TracerObserver {
         case .deoptimized(let guardNumber, let frames): "deoptimized at guard \(guardNumber): \(frames) frame\(frames == 1 ? "" : "s") rebuilt"
         case .bridgeCompiled(let trace, let loop, let guardNumber, _, _):
             "bridge \(trace.number) compiled from guard \(guardNumber) of loop \(loopIndex(number: loop).map(String.init) ?? "?") (\(trace.ops.count) ops)"
+        case .loopInvalidated(let trace, let reason): "loop \(loopIndex(number: trace.number).map(String.init) ?? "?") (\(trace.name)) invalidated: \(reason)"
         case .opRecorded, .machineCodeInstalled, .loopDropped: ""
         }
     }

@@ -7,7 +7,7 @@ import argparse, difflib, os, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-STATS_KEYS = {"loops", "loops dropped", "bridges", "aborts", "traces started", "guard failures", "deopts", "loop entries", "ops recorded",
+STATS_KEYS = {"loops", "loops dropped", "loops invalidated", "bridges", "aborts", "traces started", "guard failures", "deopts", "loop entries", "ops recorded",
               "ops after optimization", "bytecodes traced", "bytecodes interpreted", "bytecodes in jit"}
 
 

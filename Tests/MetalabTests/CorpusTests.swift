@@ -93,7 +93,7 @@ let programsThatCompileLoops: Set<String> = [
 ]
 
 /// The `--stats` keys, which end stderr in tracer mode.
-let statsKeys: Set<String> = Set(["loops", "loops dropped", "bridges", "aborts", "traces started", "guard failures", "deopts", "loop entries",
+let statsKeys: Set<String> = Set(["loops", "loops dropped", "loops invalidated", "bridges", "aborts", "traces started", "guard failures", "deopts", "loop entries",
                               "ops recorded", "ops after optimization", "bytecodes traced", "bytecodes interpreted",
                               "bytecodes in jit"]).union(["guard", "int", "float", "memory", "allocation", "call", "control", "debug"].flatMap {
     ["ops recorded \($0)", "ops after optimization \($0)"]

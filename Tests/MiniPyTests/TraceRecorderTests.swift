@@ -10,8 +10,8 @@ final class TracerEventLog: TracerObserver {
     var aborts: [String] { events.compactMap { if case .traceAborted(_, let r) = $0 { r } else { nil } } }
 }
 
-/// Runs `source` as `__main__` under `--jit trace` with `options` (and `optimizer`); returns the runtime's view of
-/// the globals `names`, the events, and the driver's statistics.
+/// Runs `source` as `__main__` under `--jit trace` with `options` (and `optimizer`, none by default); returns the runtime's view of the globals
+/// `names`, the events, and the driver's statistics.
 func runTraced(_ source: String, options: TracerOptions, optimizer: Optimizer? = nil, globals names: [String] = [])
     -> (values: [String: String], log: TracerEventLog, stats: JitStatistics, failure: String?, layouts: Layouts) {
     runOnLargeStack {

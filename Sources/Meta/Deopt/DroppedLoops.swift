@@ -1,4 +1,5 @@
-/// Remembers why the driver dropped each loop it stopped entering (`TracerEvent.loopDropped`), by trace number:
+/// Remembers why the driver dropped each loop it stopped entering (`TracerEvent.loopDropped`, or `.loopInvalidated`
+/// as "invalidated: REASON"), by trace number:
 /// what `TraceTree` needs besides the compiled loops themselves.
 public final class DroppedLoops: TracerObserver {
     public private(set) var reasons: [Int: String] = [:]
@@ -6,6 +7,10 @@ public final class DroppedLoops: TracerObserver {
     public init() {}
 
     public func tracer(_ event: TracerEvent) {
-        if case .loopDropped(let trace, let reason) = event { reasons[trace.number] = reason }
+        switch event {
+        case .loopDropped(let trace, let reason): reasons[trace.number] = reason
+        case .loopInvalidated(let trace, let reason): reasons[trace.number] = "invalidated: \(reason)"
+        default: break
+        }
     }
 }

@@ -80,6 +80,8 @@
     @inlinable public mutating func notTraceable(_ reason: StaticString) {}
     @inlinable public mutating func frameReturns(depth: Int) {}
     @inlinable public mutating func stackTopPublished(at _: SourceSite) {}
+    @inlinable public mutating func assume(_ assumption: Assumption, at _: SourceSite) {}
+    @inlinable public func isConstant(_ value: Ref) -> Bool { false }
     @inlinable public mutating func switchFrame(locals: UnsafeMutablePointer<Ref>, sp: UnsafeMutablePointer<Ref>) {
         base.switchFrame(locals: locals, sp: sp)
     }

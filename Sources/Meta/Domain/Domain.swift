@@ -116,6 +116,13 @@ public protocol Domain {
     /// the domain): a tracing domain aborts the trace with `reason` and keeps executing concretely until the next
     /// merge point. Called before the handler's first effect.
     mutating func notTraceable(_ reason: StaticString)
+    /// The handler relies on `assumption` holding (it used a value the assumption guarantees as a constant): a
+    /// tracing domain notes it for the trace and records `guard_not_invalidated` unless one was recorded since the
+    /// last residual call that may invalidate. Called before the handler's first effect. Other domains do nothing.
+    mutating func assume(_ assumption: Assumption, at site: SourceSite)
+    /// RPython's `isconstant`: whether a tracing domain knows `value` as a constant of the trace (so that reading
+    /// it with `concrete` records no guard). False in domains that do not trace.
+    func isConstant(_ value: R) -> Bool
     /// The executing frame (at `depth`) is about to return to its caller.
     mutating func frameReturns(depth: Int)
     /// The interpreter published the stack top for a residual call (the runtime's nested calls start above it).
@@ -194,6 +201,7 @@ extension Domain {
     @inlinable @inline(__always) public func callR(_ function: ResidualFunction2, _ a: R, _ b: R, file: StaticString = #fileID, line: UInt = #line) -> R { callR(function, a, b, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func callR(_ function: ResidualFunction3, _ a: R, _ b: R, _ c: R, file: StaticString = #fileID, line: UInt = #line) -> R { callR(function, a, b, c, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public mutating func stackTopPublished(file: StaticString = #fileID, line: UInt = #line) { stackTopPublished(at: SourceSite(file: file, line: line)) }
+    @inlinable @inline(__always) public mutating func assume(_ assumption: Assumption, file: StaticString = #fileID, line: UInt = #line) { assume(assumption, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func concrete(_ value: R, file: StaticString = #fileID, line: UInt = #line) -> Ref { concrete(value, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public func local(_ index: Int, file: StaticString = #fileID, line: UInt = #line) -> R { local(index, at: SourceSite(file: file, line: line)) }
     @inlinable @inline(__always) public mutating func setLocal(_ index: Int, _ value: R, file: StaticString = #fileID, line: UInt = #line) { setLocal(index, value, at: SourceSite(file: file, line: line)) }

@@ -33,6 +33,8 @@ public struct ObservingDomain: Domain {
     public mutating func notTraceable(_ reason: StaticString) {}
     public mutating func frameReturns(depth: Int) {}
     public mutating func stackTopPublished(at _: SourceSite) {}
+    public mutating func assume(_ assumption: Assumption, at _: SourceSite) {}
+    public func isConstant(_ value: Ref) -> Bool { false }
 
     public mutating func switchFrame(locals: UnsafeMutablePointer<Ref>, sp: UnsafeMutablePointer<Ref>) {
         base.switchFrame(locals: locals, sp: sp)

@@ -10,6 +10,10 @@
 ///   `guard_class(p, C)` with the same resume snapshot is dropped: `guard_class` fails on null too, and it fails to
 ///   the same resume point.
 ///
+/// - `guard_not_invalidated` (an assumption check) repeated with no residual call that may invalidate (one with
+///   `.any` effects) since the last one goes. A label starts afresh: code may jump to it from elsewhere (a
+///   bridge), so a loop body keeps its own first check.
+///
 /// Guards are never moved, so none can end up before a side effect it followed. Classes and nullness are
 /// properties of values, not of memory, so residual calls do not invalidate them; a label does.
 public struct GuardOptimization: OptimizationPass {
@@ -22,6 +26,7 @@ public struct GuardOptimization: OptimizationPass {
         var classes: [IRValue: UInt32] = [:]
         var nonnull = Set<IRValue>()
         var truthy = Set<IRValue>()
+        var invalidationChecked = false
         let ops = input.trace.ops
 
         func classID(_ v: IRValue) -> UInt32? {
@@ -41,8 +46,14 @@ public struct GuardOptimization: OptimizationPass {
                 classes = [:]
                 nonnull = []
                 truthy = []
+                invalidationChecked = false
                 rw.emitLabel(k, context: &context)
                 continue
+            case .guardNotInvalidated:
+                if invalidationChecked { continue }
+                invalidationChecked = true
+            case _ where Self.mayInvalidate(op):
+                invalidationChecked = false
             case .newWithVtable:
                 if case .size(let layout) = op.descr { classes[op.result] = layout.id }
                 nonnull.insert(op.result)
@@ -79,6 +90,12 @@ public struct GuardOptimization: OptimizationPass {
             rw.keep(k)
         }
         return rw.finish()
+    }
+
+    /// Whether `op` is a residual call that may run code that breaks assumptions.
+    private static func mayInvalidate(_ op: Operation) -> Bool {
+        if case .call(let f) = op.descr { return f.effect == .any }
+        return false
     }
 
     /// Whether the `guard_nonnull` at `k` is directly followed, across pure operations only, by a `guard_class` on

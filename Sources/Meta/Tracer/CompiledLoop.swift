@@ -51,6 +51,8 @@ public final class CompiledLoop {
     public var iterations = 0
     /// Failures of all guards.
     public var guardFailures: Int { failures.values.reduce(0, +) }
+    /// Why the loop was invalidated (an assumption it depended on broke: `Assumption`); nil while they hold.
+    public internal(set) var invalidationReason: String?
 
     /// Prepares the loop `recorder` closed for `recorder.options.backend` (machine code goes into `memory`), as
     /// recorded or, given `optimized`, as the optimizer left it (guards the optimizer copied resume like the

@@ -39,6 +39,9 @@ public final class Recorder {
     /// The concrete values of the input arguments at the start (the root frame's slots or its address; for a
     /// bridge, the guard's fail arguments).
     public private(set) var startInputs: [ConcreteValue] = []
+    /// The assumptions the trace relies on (`Domain.assume`), each once, with the version it saw: a loop compiled
+    /// from the trace must depend on them (`CompiledLoop.depend(on:)`).
+    public private(set) var assumptions: [AssumptionUse] = []
 
     unowned let guest: TracedGuest
     weak var observer: TracerObserver?
@@ -57,6 +60,11 @@ public final class Recorder {
     private var effect: String?
     /// The result of the current bytecode's last residual call (its null check is the exception check).
     private var lastCallResult = IRValue.none
+    /// Whether a `guard_not_invalidated` was recorded since the last residual call that may invalidate (one with
+    /// `.any` effects: only runtime code run by such a call changes what assumptions assume).
+    private var invalidationChecked = false
+    /// Why an assumption the trace relies on broke while recording (the first one): the trace cannot close.
+    private var brokenAssumption: String?
 
     public var isRecording: Bool { outcome == .recording }
     /// Whether this records a bridge (else a loop).
@@ -181,8 +189,13 @@ public final class Recorder {
         return false
     }
 
-    /// Ends the trace with the jump to its loop, passing the root frame's slots (the loop header's reds).
+    /// Ends the trace with the jump to its loop, passing the root frame's slots (the loop header's reds) — or
+    /// aborts it when an assumption it relies on broke while recording (the loop would be invalid at once).
     private func close() {
+        if let brokenAssumption {
+            abort("\(brokenAssumption) while the trace relied on it")
+            return
+        }
         var args: [IRValue] = []
         if options.virtualizable {
             let root = guest.frame(atDepth: rootDepth)
@@ -240,7 +253,31 @@ public final class Recorder {
             ? appendEffect(opcode, args, descr: .call(function), what: "call to \(function.name)", site: site)
             : append(opcode, args, descr: .call(function), site: site)
         lastCallResult = result
+        if effects == .any { invalidationChecked = false }
         return result
+    }
+
+    /// Notes that an assumption the trace relies on broke (the loop rebinds a global it read, say). Recording goes
+    /// on to the end of the iteration, so that the guest sees every such change, then the trace aborts.
+    func assumptionBroke(_ reason: String) {
+        if isRecording && brokenAssumption == nil { brokenAssumption = reason }
+    }
+
+    /// Whether the trace relies on `assumption`.
+    public func relies(on assumption: Assumption) -> Bool { assumptions.contains { $0.assumption === assumption } }
+
+    /// Notes that the trace relies on `assumption` and makes sure a `guard_not_invalidated` checks it before the
+    /// current bytecode uses it (one guard covers every assumption until the next call that may invalidate).
+    func assume(_ assumption: Assumption, site: SourceSite) {
+        guard isRecording else { return }
+        if !relies(on: assumption) {
+            assumptions.append(AssumptionUse(assumption: assumption, version: assumption.version))
+            // The recording depends on it too: breaking it now keeps the trace from closing (`invalidate(because:)`).
+            assumption.register(self, assumedAt: assumption.version)
+        }
+        guard !invalidationChecked else { return }
+        appendGuard(.guardNotInvalidated, [], site: site)
+        invalidationChecked = isRecording
     }
 
     /// Whether `ir` is the result of the current bytecode's last residual call (whose null check is the call's

@@ -20,6 +20,9 @@ public enum TracerEvent {
     case bridgeCompiled(trace: Trace, loop: Int, guardNumber: Int, optimization: OptimizationResult?, code: X64.CompiledBridge?)
     /// A compiled loop is no longer entered (it left too soon after most entries).
     case loopDropped(trace: Trace, reason: String)
+    /// A compiled loop was invalidated (an assumption it relied on broke, `reason` says which and how) and taken
+    /// out of use; its header may be traced again.
+    case loopInvalidated(trace: Trace, reason: String)
     /// A guard of a compiled loop or of one of its bridges failed (and has no bridge: the interpreter resumes).
     case guardFailed(loop: Int, guardNumber: Int)
     /// The guest frames were rebuilt from a guard's resume data (`frames` of them) and the interpreter resumed.

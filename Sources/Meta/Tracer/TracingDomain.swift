@@ -277,6 +277,8 @@ public struct TracingDomain: Domain {
         if depth <= recorder.rootDepth { recorder.abort("the loop's frame returned") }
     }
     public mutating func stackTopPublished(at site: SourceSite) { recorder.stackTopPublished(sp, site: site) }
+    public mutating func assume(_ assumption: Assumption, at site: SourceSite) { recorder.assume(assumption, site: site) }
+    public func isConstant(_ value: TracedRef) -> Bool { recording && isConstant(value.ir) }
 
     // MARK: the guest frame
 

@@ -141,7 +141,7 @@ extension Runtime {
                 throw typeError("cannot set '\(string(name))' attribute of immutable type '\(nameOfType(o))'")
             }
             dictSetStr(o.ref(L.typeDict), name, value)
-            classDictChanged(o)
+            classesChanged()
             return
         }
         if try !lookupAttr(o, name).isNull {
@@ -158,7 +158,7 @@ extension Runtime {
             if try dictDelete(o.ref(L.moduleDict), name).isNull { throw attributeMissing(o, name) }
         case L.type.id where o.int(L.typeFlags) & TypeFlag.builtin == 0:
             if try dictDelete(o.ref(L.typeDict), name).isNull { throw attributeMissing(o, name) }
-            classDictChanged(o)
+            classesChanged()
         default: throw attributeMissing(o, name)
         }
     }

@@ -4,27 +4,18 @@ import Meta
 ///
 /// An instance's map is promoted (`guard_value` on the `map` field in a trace), which makes the map a green
 /// value: where the attribute lives (`InstanceRead`/`InstanceWrite`) is then decided in Swift and folds, and what is
-/// left is `getfield_gc`/`setfield_gc` of one slot — adding an attribute is a `setfield_gc` of the map field.
+/// left is `getfield_gc`/`setfield_gc` of one slot — adding an attribute is a `setfield_gc` of the map field. What
+/// the class says (a property shadowing the slot, a `__setattr__`) comes from `classLookup`.
 /// Concretely the same decisions come from the map cache in one probe. Whatever the map cannot decide (properties,
 /// `__setattr__`, `__getattr__`, dict-mode instances, …) goes through the runtime's general lookup, a residual call
 /// in a trace.
 extension Interpreter {
-    /// The attribute `name` of the green class `cls` along its MRO (null if none), as a green value: the one
-    /// place a trace learns a class attribute. In a trace the answer is made to hold by `guard_value` on the
-    /// `version` of each class along the MRO that can change (not the built-in ones) — loads of constant objects
-    /// that loop peeling hoists — once per class until a residual call that may run guest code (`TraceFacts`);
-    /// a quasi-immutable class cell can replace this function.
-    @inline(__always) func classLookup(_ d: inout D, _ cls: Ref, _ name: Ref) -> Ref {
-        if D.isTracing, let facts {
-            var t = cls
-            while !t.isNull {
-                if t.int(L.typeFlags) & TypeFlag.builtin == 0 && facts.isFirstGuard(of: t) {
-                    _ = d.promote(d.getfieldI(d.constRef(t), L.typeVersion))
-                }
-                t = t.ref(L.typeBase)
-            }
-        }
-        return rt.lookupInType(cls, name)
+    /// The attribute `name` of the green class `cls` along its MRO (`Ref.null` if none), as a green value: the
+    /// one place an instance access learns a class attribute. In a trace the answer holds under assumptions on
+    /// the class dict entries it went through (`assumedClassAttribute`: `guard_not_invalidated`); nil when one
+    /// of them changes too often to fold — the access then takes the general, residual path.
+    @inline(__always) func classLookup(_ d: inout D, _ cls: Ref, _ name: Ref) -> Ref? {
+        D.isTracing ? rt.assumedClassAttribute(&d, cls, name) : rt.lookupInType(cls, name)
     }
 
     /// How `o.name` reads for instances with the green map `map`.
@@ -72,8 +63,10 @@ extension Interpreter {
         d.setfieldR(o, L.instanceMap, d.constRef(map))
     }
 
-    /// LOAD_ATTR.
+    /// LOAD_ATTR: a constant module or class folds the attribute under assumptions (`assumedAttribute`), an
+    /// instance goes through its map.
     @inline(__always) func loadAttr(_ d: inout D, _ o: D.R, _ name: Ref) throws(PyException) -> D.R {
+        if D.isTracing && d.isConstant(o), let v = rt.assumedAttribute(&d, d.concrete(o), name) { return d.constRef(v) }
         if d.hasType(o, L.instance) {
             switch instanceRead(&d, promotedMap(&d, o), name) {
             case .slot(let k): return readSlot(&d, o, k)
@@ -109,13 +102,3 @@ extension Interpreter {
     }
 }
 
-/// What the trace being recorded has established, for the handlers' tracing paths: the classes whose `version`
-/// it guards. A residual call that may run guest code (which may change a class) ends what is known.
-final class TraceFacts {
-    private var guardedClasses = Set<Ref>()
-
-    /// Whether `cls`'s version is not guarded yet (it is from now on).
-    func isFirstGuard(of cls: Ref) -> Bool { guardedClasses.insert(cls).inserted }
-
-    func forgetClassGuards() { guardedClasses.removeAll() }
-}

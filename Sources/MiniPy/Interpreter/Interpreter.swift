@@ -14,13 +14,10 @@ import Meta
 struct Interpreter<D: Domain> {
     let rt: Runtime
     let L: Layouts
-    /// What the trace being recorded has established (nil unless `D.isTracing`).
-    let facts: TraceFacts?
 
     init(_ rt: Runtime) {
         self.rt = rt
         L = rt.L
-        facts = D.isTracing ? TraceFacts() : nil
     }
 
     /// Boxes a red int as a W_Int (`new_with_vtable` + `setfield_gc`).
@@ -79,7 +76,6 @@ struct Interpreter<D: Domain> {
     /// Calls a residual runtime function; a null result raises the pending exception.
     @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction2, _ a: D.R, _ b: D.R) throws(PyException) -> D.R {
         sync(&d)
-        if D.isTracing && f.effects == .any { facts?.forgetClassGuards() }
         let r = d.callR(f, a, b)
         if d.isNull(r) { throw rt.takePending() }
         return r
@@ -87,7 +83,6 @@ struct Interpreter<D: Domain> {
 
     @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction1, _ a: D.R) throws(PyException) -> D.R {
         sync(&d)
-        if D.isTracing && f.effects == .any { facts?.forgetClassGuards() }
         let r = d.callR(f, a)
         if d.isNull(r) { throw rt.takePending() }
         return r
@@ -96,7 +91,6 @@ struct Interpreter<D: Domain> {
     @discardableResult
     @inline(__always) func residual(_ d: inout D, _ f: ResidualFunction3, _ a: D.R, _ b: D.R, _ c: D.R) throws(PyException) -> D.R {
         sync(&d)
-        if D.isTracing && f.effects == .any { facts?.forgetClassGuards() }
         let r = d.callR(f, a, b, c)
         if d.isNull(r) { throw rt.takePending() }
         return r
@@ -189,9 +183,13 @@ struct Interpreter<D: Domain> {
                         d.push(d.local(state.info.nlocals + arg))
                     case .LOAD_GLOBAL:
                         if D.isTracing {
-                            // A residual lookup each time (globals change): the dict is green, the name a constant.
-                            let globals = d.constRef(state.frame.pointee.globals)
-                            d.push(try residual(&d, Residuals.loadGlobal, globals, d.constRef(state.names[arg])))
+                            // A constant while the entry holds (an assumption), else a residual lookup each time.
+                            if let v = rt.assumedGlobal(&d, state.frame.pointee.globals, state.names[arg]) {
+                                d.push(d.constRef(v))
+                            } else {
+                                let globals = d.constRef(state.frame.pointee.globals)
+                                d.push(try residual(&d, Residuals.loadGlobal, globals, d.constRef(state.names[arg])))
+                            }
                         } else {
                             let name = state.names[arg]
                             let global = rt.dictGetStr(state.frame.pointee.globals, name)
@@ -209,8 +207,14 @@ struct Interpreter<D: Domain> {
                         }
                     case .LOAD_NAME:
                         if D.isTracing {
-                            let names = d.constRef(state.frame.pointee.localsDict), globals = d.constRef(state.frame.pointee.globals)
-                            d.push(try residual(&d, Residuals.loadName, names, globals, d.constRef(state.names[arg])))
+                            // Module code's namespace is its globals: the name is folded as LOAD_GLOBAL folds it.
+                            if state.frame.pointee.localsDict == state.frame.pointee.globals,
+                               let v = rt.assumedGlobal(&d, state.frame.pointee.globals, state.names[arg]) {
+                                d.push(d.constRef(v))
+                            } else {
+                                let names = d.constRef(state.frame.pointee.localsDict), globals = d.constRef(state.frame.pointee.globals)
+                                d.push(try residual(&d, Residuals.loadName, names, globals, d.constRef(state.names[arg])))
+                            }
                         } else {
                             let v = rt.dictGetStr(state.frame.pointee.localsDict, state.names[arg])
                             d.push(d.constRef(v.isNull ? try rt.loadGlobal(state.frame.pointee.globals, state.names[arg]) : v))
@@ -238,9 +242,16 @@ struct Interpreter<D: Domain> {
                         sync(&d)
                         try rt.delAttr(d.concrete(d.pop()), state.names[arg])
                     case .LOAD_METHOD where D.isTracing:
-                        // The receiver stays red: an instance's method comes from its map and class (green); other
-                        // lookups are a residual that only reads (guards may follow it).
+                        // A constant receiver (a module, a class) has its attribute folded under assumptions; an
+                        // instance's method comes from its map and its class; other receivers stay red, looked up
+                        // by a residual that only reads (guards may follow it).
                         let o = d.peek(0)
+                        if d.isConstant(o), let v = rt.assumedAttribute(&d, d.concrete(o), state.names[arg]) {
+                            // A module's function or a class attribute (`math.sqrt(x)`, `Shape.area(s)`).
+                            d.poke(0, d.constRef(.null))
+                            d.push(d.constRef(v))
+                            break
+                        }
                         if let f = tracedInstanceMethod(&d, o, state.names[arg]) {
                             d.poke(0, d.constRef(f))
                             d.push(o)

@@ -86,8 +86,8 @@ extension Interpreter {
     /// exception, `abc` or `enum` class on its MRO, no `__new__`), whose `__init__` is `object`'s with no arguments
     /// or a guest function with positional parameters that keeps `self` (its frame's return yields `self`).
     private func constructionPlan(_ d: inout D, cls: Ref, argc: Int, nullBelow: Bool) -> ConstructionPlan? {
-        guard rt.isPlainClass(cls), classLookup(&d, cls, rt.intern("__new__")).isNull else { return nil }
-        let initFunction = classLookup(&d, cls, rt.names.__init__)
+        guard rt.isPlainClass(cls), let new = classLookup(&d, cls, rt.intern("__new__")), new.isNull,
+              let initFunction = classLookup(&d, cls, rt.names.__init__) else { return nil }
         if initFunction.isNull || initFunction == rt.lookupInType(rt.types.object, rt.names.__init__) {
             return argc == 0 ? .allocateOnly : nil
         }

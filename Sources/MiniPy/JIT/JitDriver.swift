@@ -29,12 +29,12 @@ public final class JitDriver: TracerObserver {
     private var counters: HotCounters<GreenKey>
     /// Failures per guard before a bridge is traced (`trace_eagerness`), with back-off on aborted bridges.
     private var guardCounters: HotCounters<GuardKey>
-    private var loops: [GreenKey: CompiledLoop] = [:]
+    var loops: [GreenKey: CompiledLoop] = [:]
     /// Every compiled loop, in order.
     public private(set) var compiledLoops: [CompiledLoop] = []
     /// The trace being recorded (one at a time: nested dispatch loops do not start another).
     public private(set) var recorder: Recorder?
-    public private(set) var statistics = JitStatistics()
+    public internal(set) var statistics = JitStatistics()
     /// Who hears the tracer's events (the log writer, the Lab).
     public var observers: [TracerObserver] = []
     /// Runs an entry of a compiled loop in place of its runner when it returns the exit (the Lab's `stepi` runs
@@ -166,6 +166,7 @@ public final class JitDriver: TracerObserver {
         }
         loops[key] = loop
         compiledLoops.append(loop)
+        loop.depend(on: recorder.assumptions)
         statistics.loops += 1
         count(recorder.trace, optimized: loop.trace)
         tracer(.loopCompiled(trace: loop.trace, optimization: optimized))
@@ -204,6 +205,7 @@ public final class JitDriver: TracerObserver {
     /// Runs a compiled loop from the frame at its header until a guard without a bridge fails, then rebuilds
     /// the frames; a guard failing often enough gets a bridge traced from there.
     private func run(_ loop: CompiledLoop, _ frame: UnsafeMutablePointer<Frame>, depth: Int) throws(PyException) -> JitExit {
+        if dropIfInvalidated(loop) { return .stay }
         var inputs: [ConcreteValue] = []
         if loop.virtualizable {
             var slot = frame.pointee.base
@@ -239,11 +241,12 @@ public final class JitDriver: TracerObserver {
                                                                     rootDepth: depth)
             statistics.deopts += 1
             tracer(.deoptimized(guardNumber: number, frames: rebuilt))
+            let invalidated = dropIfInvalidated(loop)
             if loop.resumeModes[number] == .raisePending { return .raise(rt.takePending()) }
-            if let key = bridgeKey(loop, guard: source.ops[opIndex], failArgValues: exit.values) {
+            if !invalidated, let key = bridgeKey(loop, guard: source.ops[opIndex], failArgValues: exit.values) {
                 return try traceBridge(loop, from: source.ops[opIndex], of: source, key: key, failArgValues: exit.values, rootDepth: depth)
             }
-            if loop.isUnprofitable() {
+            if !invalidated && loop.isUnprofitable() {
                 // Interpreting is cheaper than entering and leaving at once; never trace it again.
                 loops[loop.key] = nil
                 counters.blacklist(loop.key)
@@ -306,6 +309,7 @@ public final class JitDriver: TracerObserver {
         }
         bridgeCount += 1
         statistics.bridges += 1
+        loop.depend(on: recorder.assumptions)
         count(recorder.trace, optimized: bridge.trace)
         tracer(.bridgeCompiled(trace: bridge.trace, loop: loop.trace.number, guardNumber: number, optimization: optimized, code: bridge.code))
         return try enterAtHeader(loop)

@@ -10,6 +10,8 @@ public enum JitLogCategory: String, CaseIterable, Sendable {
     case summary = "jit-summary"
     /// Every aborted trace with its reason.
     case abort = "jit-abort"
+    /// Every invalidated loop and the assumption that broke.
+    case invalidate = "jit-invalidate"
     /// Every loop's machine code (`--backend x64`): address, bytes and instruction, under the IR op it came from.
     case backend = "jit-backend"
 
@@ -64,6 +66,8 @@ final class JitLog: TracerObserver {
             section(.backend, header + code.listingText(opText: opText(trace)))
         case .traceAborted(let location, let reason) where categories.contains(.abort):
             section(.abort, "\(location): \(reason)\n")
+        case .loopInvalidated(let trace, let reason) where categories.contains(.invalidate):
+            section(.invalidate, "# Loop \(trace.number) (\(trace.name)) invalidated: \(reason)\n")
         case .loopDropped(let trace, let reason) where categories.contains(.abort):
             section(.abort, "\(trace.name): loop \(trace.number) dropped: \(reason)\n")
         default:

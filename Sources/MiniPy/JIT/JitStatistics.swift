@@ -6,6 +6,8 @@ public struct JitStatistics: Hashable, Sendable {
     public var loops = 0
     /// Loops no longer entered because they left too soon after most entries.
     public var loopsDropped = 0
+    /// Loops taken out of use because an assumption they relied on broke (a global or class attribute changed).
+    public var loopsInvalidated = 0
     public var bridges = 0
     public var aborts = 0
     public var guardFailures = 0
@@ -27,6 +29,7 @@ public struct JitStatistics: Hashable, Sendable {
         var lines = [
             "loops: \(loops)",
             "loops dropped: \(loopsDropped)",
+            "loops invalidated: \(loopsInvalidated)",
             "bridges: \(bridges)",
             "aborts: \(aborts)",
             "traces started: \(tracesStarted)",

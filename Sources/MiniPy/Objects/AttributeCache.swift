@@ -55,13 +55,6 @@ extension Runtime {
         return .null
     }
 
-    /// Must be called after anything creates a class (or changes the attribute cache's keys).
+    /// Must be called after anything changes a class dict or creates a class.
     public func classesChanged() { attributeCache.invalidate() }
-
-    /// Must be called after `cls`'s own dict changed: bumps its `version` (which traces guard: their class
-    /// lookups hold while it stays) and empties the caches.
-    public func classDictChanged(_ cls: Ref) {
-        cls.set(L.typeVersion, cls.int(L.typeVersion) &+ 1)
-        classesChanged()
-    }
 }

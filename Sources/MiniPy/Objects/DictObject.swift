@@ -33,7 +33,11 @@ extension Runtime {
     @inline(__always) public func dictFilled(_ d: Ref) -> Int { d.int(L.dictFilled) }
     @inline(__always) public func dictKey(_ d: Ref, at i: Int) -> Ref { d.ref(L.dictEntries).refTail(L.array)[2 * i] }
     @inline(__always) public func dictValue(_ d: Ref, at i: Int) -> Ref { d.ref(L.dictEntries).refTail(L.array)[2 * i + 1] }
-    @inline(__always) func dictSetValue(_ d: Ref, at i: Int, _ v: Ref) { d.ref(L.dictEntries).refTail(L.array)[2 * i + 1] = v }
+    @inline(__always) func dictSetValue(_ d: Ref, at i: Int, _ v: Ref) {
+        let entries = d.ref(L.dictEntries).refTail(L.array)
+        if d.int(L.dictWatched) != 0 && entries[2 * i + 1] != v { namespaceCells.changed(d, key: entries[2 * i], .rebound, self) }
+        entries[2 * i + 1] = v
+    }
 
     /// Finds `key` (whose hash is `hash`): returns (index slot, entry number or -1).
     private func dictFind(_ d: Ref, _ key: Ref, _ hash: Int, strKey: Bool) throws(PyException) -> (slot: Int, entry: Int) {
@@ -111,6 +115,7 @@ extension Runtime {
     }
 
     private func dictInsertNew(_ d: Ref, _ key: Ref, _ value: Ref, slot: Int) {
+        if d.int(L.dictWatched) != 0 { namespaceCells.changed(d, key: key, .assigned, self) }
         var entries = d.ref(L.dictEntries)
         let filled = d.int(L.dictFilled)
         if filled * 2 >= entries.int(L.arrayCapacity) {
@@ -173,6 +178,7 @@ extension Runtime {
         let h = isStr ? strHash(key) : try hashOf(key)
         let (_, e) = try dictFind(d, key, h, strKey: isStr)
         if e < 0 { return .null }
+        if d.int(L.dictWatched) != 0 { namespaceCells.changed(d, key: key, .deleted, self) }
         let p = d.ref(L.dictEntries).refTail(L.array)
         let v = p[2 * e + 1]
         p[2 * e] = .null; p[2 * e + 1] = .null
@@ -184,6 +190,9 @@ extension Runtime {
 
     /// Removes every entry.
     public func dictClear(_ d: Ref) {
+        if d.int(L.dictWatched) != 0 {
+            for (k, _) in dictItems(d) { namespaceCells.changed(d, key: k, .deleted, self) }
+        }
         let fresh = newHashTable(L.dict, capacity: 8)
         d.set(L.dictIndex, fresh.ref(L.dictIndex))
         d.set(L.dictEntries, fresh.ref(L.dictEntries))

@@ -15,11 +15,11 @@ import Meta
 /// | W_List      | length: i, items: r (W_Array)                                 |               |
 /// | W_Array     | capacity: i                                                   | capacity refs |
 /// | W_IntArray  | count: i                                                      | count ints    |
-/// | W_Dict/W_Set| used: i, filled: i, index: r (W_IntArray), entries: r (W_Array: key, value pairs) | |
+/// | W_Dict/W_Set| used: i, filled: i, index: r (W_IntArray), entries: r (W_Array: key, value pairs), watched: i (1: changes are reported to `NamespaceCells`) | |
 /// | W_Function  | code: i (CodeInfo address), globals: r, name: r, qualname: r, defaults: r, kwdefaults: r, closure: r, owner: r | |
 /// | W_Builtin   | index: i, self: r, name: r                                    |               |
 /// | W_Method    | function: r, self: r                                          |               |
-/// | W_Type      | name: r, base: r, dict: r, mro: r, layout: i, flags: i, module: r, map: r (its instances' empty map, made on first use), version: i (bumped when the class dict changes) | |
+/// | W_Type      | name: r, base: r, dict: r, mro: r, layout: i, flags: i, module: r, map: r (its instances' empty map, made on first use) | |
 /// | W_Instance  | map: r (W_Map), storage: r (W_Array of attributes past the inline ones, or in dict mode the W_Dict), slot0 … slot5: r | |
 /// | W_Map       | cls: r, attributes: r (W_Dict name → W_Int slot; null in dict mode), count: i, transitions: r (W_Dict name → W_Map, or null), dictMap: r (root maps: the class's dict-mode map, or null) | |
 /// | W_Module    | name: r, dict: r                                              |               |
@@ -38,10 +38,10 @@ public struct Layouts {
     // Field descriptors (offsets are fixed by the table above).
     public let intval, floatval, longNegative, longCount, strLength, strHash, strCount, tupleLength,
                listLength, listItems, arrayCapacity, intArrayCount,
-               dictUsed, dictFilled, dictIndex, dictEntries,
+               dictUsed, dictFilled, dictIndex, dictEntries, dictWatched,
                funcCode, funcGlobals, funcName, funcQualname, funcDefaults, funcKwdefaults, funcClosure, funcOwner,
                builtinIndex, builtinSelf, builtinName, methodFunction, methodSelf,
-               typeName, typeBase, typeDict, typeMro, typeLayout, typeFlags, typeModule, typeMap, typeVersion,
+               typeName, typeBase, typeDict, typeMro, typeLayout, typeFlags, typeModule, typeMap,
                instanceMap, instanceStorage, mapClass, mapAttributes, mapCount, mapTransitions, mapDictMap, moduleName, moduleDict,
                rangeStart, rangeStop, rangeStep, sliceStart, sliceStop, sliceStep, cellContents,
                iterKind, iterIndex, iterEnd, iterA, iterB, iterC, codeIndex, wrapperKind, wrapperFunction, superClass, superSelf: FieldDescriptor
@@ -67,7 +67,7 @@ public struct Layouts {
         let tList = reg("W_List", [("length", .int), ("items", .ref)])
         let tArray = reg("W_Array", [("capacity", .int)], tail: .refs(countOffset: 16))
         let tIntArray = reg("W_IntArray", [("count", .int)], tail: .bytes(countOffset: 16, itemSize: 8))
-        let dictFields: [(String, FieldKind)] = [("used", .int), ("filled", .int), ("index", .ref), ("entries", .ref)]
+        let dictFields: [(String, FieldKind)] = [("used", .int), ("filled", .int), ("index", .ref), ("entries", .ref), ("watched", .int)]
         let tDict = reg("W_Dict", dictFields)
         let tSet = reg("W_Set", dictFields)
         let tFunction = reg("W_Function", [("code", .int), ("globals", .ref), ("name", .ref), ("qualname", .ref),
@@ -75,7 +75,7 @@ public struct Layouts {
         let tBuiltin = reg("W_Builtin", [("index", .int), ("self", .ref), ("name", .ref)])
         let tMethod = reg("W_Method", [("function", .ref), ("self", .ref)])
         let tType = reg("W_Type", [("name", .ref), ("base", .ref), ("dict", .ref), ("mro", .ref), ("layout", .int),
-                                   ("flags", .int), ("module", .ref), ("map", .ref), ("version", .int)])
+                                   ("flags", .int), ("module", .ref), ("map", .ref)])
         let tInstance = reg("W_Instance", [("map", .ref), ("storage", .ref)]
                                 + (0..<Runtime.inlineSlotCount).map { ("slot\($0)", FieldKind.ref) })
         let tMap = reg("W_Map", [("cls", .ref), ("attributes", .ref), ("count", .int), ("transitions", .ref), ("dictMap", .ref)])
@@ -105,7 +105,7 @@ public struct Layouts {
         tupleLength = tTuple.field("length"); listLength = tList.field("length"); listItems = tList.field("items")
         arrayCapacity = tArray.field("capacity"); intArrayCount = tIntArray.field("count")
         dictUsed = tDict.field("used"); dictFilled = tDict.field("filled")
-        dictIndex = tDict.field("index"); dictEntries = tDict.field("entries")
+        dictIndex = tDict.field("index"); dictEntries = tDict.field("entries"); dictWatched = tDict.field("watched")
         funcCode = tFunction.field("code"); funcGlobals = tFunction.field("globals"); funcName = tFunction.field("name")
         funcQualname = tFunction.field("qualname"); funcDefaults = tFunction.field("defaults")
         funcKwdefaults = tFunction.field("kwdefaults"); funcClosure = tFunction.field("closure")
@@ -114,7 +114,7 @@ public struct Layouts {
         methodFunction = tMethod.field("function"); methodSelf = tMethod.field("self")
         typeName = tType.field("name"); typeBase = tType.field("base"); typeDict = tType.field("dict")
         typeMro = tType.field("mro"); typeLayout = tType.field("layout"); typeFlags = tType.field("flags")
-        typeModule = tType.field("module"); typeMap = tType.field("map"); typeVersion = tType.field("version")
+        typeModule = tType.field("module"); typeMap = tType.field("map")
         instanceMap = tInstance.field("map"); instanceStorage = tInstance.field("storage")
         instanceSlot0 = tInstance.field("slot0")
         mapClass = tMap.field("cls"); mapAttributes = tMap.field("attributes"); mapCount = tMap.field("count")

@@ -26,11 +26,10 @@ enum InstanceWrite: Equatable {
 
 extension Runtime {
     /// How `o.name` reads for instances with map `map`; `classLookup` is the class attribute lookup (the
-    /// tracer's records what makes its answer hold).
-    func resolveRead(_ map: Ref, _ name: Ref, classLookup: (Ref, Ref) -> Ref) -> InstanceRead {
+    /// tracer's makes its answer hold; nil: it cannot, and the access takes the general path).
+    func resolveRead(_ map: Ref, _ name: Ref, classLookup: (Ref, Ref) -> Ref?) -> InstanceRead {
         if isDictMode(map) { return .general }
-        let classValue = classLookup(map.ref(L.mapClass), name)
-        if isProperty(classValue) { return .general }
+        guard let classValue = classLookup(map.ref(L.mapClass), name), !isProperty(classValue) else { return .general }
         if let k = mapIndex(map, name) { return .slot(k) }
         if classValue.isNull { return .general }
         let id = classValue.typeID
@@ -40,10 +39,11 @@ extension Runtime {
     }
 
     /// How `o.name = v` goes for instances with map `map` (may make the transition map).
-    func resolveWrite(_ map: Ref, _ name: Ref, classLookup: (Ref, Ref) -> Ref) -> InstanceWrite {
+    func resolveWrite(_ map: Ref, _ name: Ref, classLookup: (Ref, Ref) -> Ref?) -> InstanceWrite {
         if isDictMode(map) { return .general }
         let cls = map.ref(L.mapClass)
-        if isProperty(classLookup(cls, name)) || !classLookup(cls, names.__setattr__).isNull { return .general }
+        guard let classValue = classLookup(cls, name), !isProperty(classValue),
+              let setattr = classLookup(cls, names.__setattr__), setattr.isNull else { return .general }
         if let k = mapIndex(map, name) { return .slot(k) }
         let next = mapTransition(map, name)
         return next.isNull ? .general : .add(map: next, slot: map.int(L.mapCount))

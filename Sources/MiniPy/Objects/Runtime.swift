@@ -28,6 +28,8 @@ public final class Runtime {
     let attributeCache = AttributeCache()
     /// Instance attribute accesses by map (`MapCache.swift`), valid for `attributeCache.version`.
     let mapCache = MapCache()
+    /// The JIT's per-key cells of watched namespaces (globals, builtins, class dicts).
+    let namespaceCells = NamespaceCells()
     /// Interned names used on hot paths.
     public private(set) var names: Names!
 
@@ -104,6 +106,7 @@ public final class Runtime {
         falseObject = alloc(L.bool); falseObject.set(L.intval, 0)
         emptyTuple = alloc(L.tuple, tail: 0)
         heap.rootScanners.append { [unowned self] heap in self.markRoots(heap) }
+        heap.rootScanners.append { [unowned self] heap in self.namespaceCells.markRoots(heap) }
         // A collection may free name strings whose addresses key cached lookups.
         heap.rootScanners.append { [unowned self] _ in self.classesChanged() }
         bootstrapTypes()
