@@ -57,6 +57,7 @@ extension Runtime {
         if id == L.function.id { return "<function \(string(value.ref(L.funcQualname)))>" }
         if id == L.type.id { return "<class '\(nameOfType(value))'>" }
         if id == L.code.id { return "<code object \(codeObject(ofCodeRef: value).name)>" }
+        if id == L.map.id { return "<\(mapName(value))>" }
         return "<\(typeName(value)) object>"
     }
 

@@ -86,6 +86,7 @@ extension Runtime {
             ellipsisType: make("ellipsis", L.ellipsis, base: object))
         typeOfLayout[Int(L.array.id)] = object
         typeOfLayout[Int(L.intArray.id)] = object
+        typeOfLayout[Int(L.map.id)] = object
     }
 
     func bootstrapExceptions() {
