@@ -26,7 +26,7 @@ enum InstanceWrite: Equatable {
 
 extension Runtime {
     /// How `o.name` reads for instances with map `map`; `classLookup` is the class attribute lookup (the
-    /// tracer's makes its answer hold; nil: it cannot, and the access takes the general path).
+    /// tracer's also makes its answer hold for the trace; nil when it cannot: the access takes the general path).
     func resolveRead(_ map: Ref, _ name: Ref, classLookup: (Ref, Ref) -> Ref?) -> InstanceRead {
         if isDictMode(map) { return .general }
         guard let classValue = classLookup(map.ref(L.mapClass), name), !isProperty(classValue) else { return .general }
