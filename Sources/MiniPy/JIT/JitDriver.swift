@@ -157,11 +157,9 @@ public final class JitDriver: TracerObserver {
             optimized = try optimize(recorder.trace, jumpingInto: nil)
             loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, memory: try codeMemory(), optimized: optimized)
         } catch {
-            // A tracer or backend bug, not the program's: never run such a trace (debug builds stop here).
-            assertionFailure("cannot compile the recorded loop: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
-            statistics.aborts += 1
+            // Never run such a trace; never trace here again.
+            compileFailed(recorder, error)
             counters.blacklist(key)
-            tracer(.traceAborted(location: recorder.startLocation, reason: "the recorded loop cannot be compiled: \(error)"))
             return .resume
         }
         loops[key] = loop
@@ -173,6 +171,15 @@ public final class JitDriver: TracerObserver {
         if let code = loop.runner as? X64.CompiledTrace { tracer(.machineCodeInstalled(trace: loop.trace, code: code)) }
         // The frames stand at the loop header again: enter the loop.
         return try enterAtHeader(loop)
+    }
+
+    /// A closed trace the optimizer or the backend refused: a tracer or backend bug, not the program's (debug builds
+    /// stop here); counted and reported as an abort.
+    private func compileFailed(_ recorder: Recorder, _ error: Error) {
+        let what = recorder.isBridge ? "bridge" : "loop"
+        assertionFailure("cannot compile the recorded \(what): \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
+        statistics.aborts += 1
+        tracer(.traceAborted(location: recorder.startLocation, reason: "the recorded \(what) cannot be compiled: \(error)"))
     }
 
     /// Runs the tracing interpreter from the top frame with `recorder` until it closes or aborts; returns what
@@ -300,11 +307,9 @@ public final class JitDriver: TracerObserver {
             optimized = try optimize(recorder.trace, jumpingInto: loop.trace)
             bridge = try loop.attachBridge(recorder: recorder, optimized: optimized)
         } catch {
-            // A tracer or backend bug (debug builds stop here): the guard goes on deoptimizing.
-            assertionFailure("cannot compile the recorded bridge: \(error)\n\(TracePrinter(registry: rt.heap.registry).print(recorder.trace))")
-            statistics.aborts += 1
+            // The guard goes on deoptimizing, and backs off.
+            compileFailed(recorder, error)
             guardCounters.aborted(key)
-            tracer(.traceAborted(location: recorder.startLocation, reason: "the recorded bridge cannot be compiled: \(error)"))
             return .resume
         }
         bridgeCount += 1
