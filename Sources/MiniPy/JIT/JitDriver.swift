@@ -144,12 +144,9 @@ public final class JitDriver: TracerObserver {
     private func trace(_ key: GreenKey, _ frame: UnsafeMutablePointer<Frame>, depth: Int) throws(PyException) -> JitExit {
         let recorder = Recorder(guest: guest, options: options, code: key.code, pc: key.pc, depth: depth,
                                 token: LoopToken(compiledLoops.count), firstGuardNumber: nextGuardNumber, observer: self)
-        statistics.tracesStarted += 1
-        let returned = try record(recorder)
-        guard recorder.outcome == .closed else {
-            statistics.aborts += 1
+        if let aborted = try record(recorder) {
             counters.aborted(key)
-            return returned.isNull ? .resume : .returned(returned)
+            return aborted
         }
         let loop: CompiledLoop
         let optimized: OptimizationResult?
@@ -182,9 +179,11 @@ public final class JitDriver: TracerObserver {
         tracer(.traceAborted(location: recorder.startLocation, reason: "the recorded \(what) cannot be compiled: \(error)"))
     }
 
-    /// Runs the tracing interpreter from the top frame with `recorder` until it closes or aborts; returns what
-    /// the run returned (`Ref.null` unless the frame recording started in was an entry frame and returned).
-    private func record(_ recorder: Recorder) throws(PyException) -> Ref {
+    /// Runs the tracing interpreter from the top frame with `recorder` until it closes (nil) or aborts: then the
+    /// dispatch loop goes on from the frames, or returns what the frame recording started in returned, if it was
+    /// an entry frame.
+    private func record(_ recorder: Recorder) throws(PyException) -> JitExit? {
+        statistics.tracesStarted += 1
         self.recorder = recorder
         defer { self.recorder = nil }
         let top = rt.frames.current
@@ -192,7 +191,9 @@ public final class JitDriver: TracerObserver {
         let returned = try Interpreter<TracingDomain>(rt).run(&d)
         nextGuardNumber = recorder.nextGuardNumber
         statistics.bytecodesTraced += recorder.bytecodes
-        return returned
+        if recorder.outcome == .closed { return nil }
+        statistics.aborts += 1
+        return returned.isNull ? .resume : .returned(returned)
     }
 
     private func count(_ recorded: Trace, optimized: Trace) {
@@ -294,12 +295,9 @@ public final class JitDriver: TracerObserver {
         let recorder = Recorder(guest: guest, options: options, bridgeNumber: bridgeCount, from: guardOp, of: source,
                                 failArgValues: failArgValues, loop: loopToken(of: loop.trace), loopArity: loop.trace.inputArgs.count,
                                 header: loop.key, rootDepth: rootDepth, firstGuardNumber: nextGuardNumber, observer: self)
-        statistics.tracesStarted += 1
-        let returned = try record(recorder)
-        guard recorder.outcome == .closed else {
-            statistics.aborts += 1
+        if let aborted = try record(recorder) {
             guardCounters.aborted(key)
-            return returned.isNull ? .resume : .returned(returned)
+            return aborted
         }
         let optimized: OptimizationResult?
         let bridge: CompiledLoop.Bridge
