@@ -32,7 +32,7 @@ extension Trace {
         var resolver = SnapshotResolver(trace: self, snapshot: g.snapshot, heap: heap)
         for (v, c) in zip(failArgs, failArgValues) {
             guard c.type == type(of: v) else { throw IRExecutionError("fail argument v\(v.variableNumber) of guard \(g.number) is \(type(of: v)), got \(c.type)") }
-            resolver.known[v] = c
+            resolver.known[v.variableNumber] = c
         }
         let frames = try g.snapshot.frames.map { f in
             ResumeFrame(codeID: f.codeID, codeName: f.codeName, pc: f.pc,
@@ -48,26 +48,30 @@ extension Trace {
     }
 }
 
-/// Resolves a snapshot's values, allocating each virtual once (so shared and cyclic virtuals stay so).
+/// Resolves a snapshot's values, allocating each virtual once (so shared and cyclic virtuals stay so). Values are
+/// kept by variable number: deoptimization is on the path of every guard failure, and hashing cost more than the
+/// rest of it.
 private struct SnapshotResolver {
     let trace: Trace
     let snapshot: Snapshot
     let heap: Heap
-    var known: [IRValue: ConcreteValue] = [:]
+    var known: [ConcreteValue?]
 
     init(trace: Trace, snapshot: Snapshot, heap: Heap) {
         self.trace = trace
         self.snapshot = snapshot
         self.heap = heap
+        known = Array(repeating: nil, count: trace.variableCount)
     }
 
     mutating func value(_ v: IRValue) throws -> ConcreteValue {
         if let c = trace.constantValue(v) { return c }
-        if let c = known[v] { return c }
+        guard v.isVariable, v.variableNumber < known.count else { throw IRExecutionError("snapshot value \(v) is not a variable of the trace") }
+        if let c = known[v.variableNumber] { return c }
         guard let virtual = snapshot.virtual(for: v) else { throw IRExecutionError("snapshot value v\(v.variableNumber) has no value") }
         let object = heap.allocate(typeID: virtual.layout.id, size: virtual.layout.fixedSize)
         if object.isNull { throw IRExecutionError("the heap is full: cannot materialise a virtual object") }
-        known[v] = .ref(object)
+        known[v.variableNumber] = .ref(object)
         for f in virtual.fields {
             object.pointer.storeBytes(of: try value(f.value).word, toByteOffset: Int(f.field.offset), as: UInt64.self)
         }

@@ -60,9 +60,21 @@ public struct Snapshot: Hashable, Sendable {
     /// are not fail arguments. This is the list printed after a guard: `guard_class(p5, W_Int) [p0, i1, p5]`.
     public var failArgs: [IRValue] {
         var result: [IRValue] = []
-        var seen = Set<IRValue>()
+        // Seen variables by number (computed on every guard failure: an array beats a hash set).
+        var largest = -1
+        for frame in frames {
+            for v in frame.locals { largest = max(largest, v.variableNumber) }
+            for v in frame.stack { largest = max(largest, v.variableNumber) }
+        }
+        for virtual in virtuals {
+            for f in virtual.fields { largest = max(largest, f.value.variableNumber) }
+        }
+        var seen = [Bool](repeating: false, count: largest + 1)
         func visit(_ v: IRValue) {
-            guard v.isVariable, seen.insert(v).inserted else { return }
+            guard v.isVariable else { return }
+            let n = v.variableNumber
+            guard !seen[n] else { return }
+            seen[n] = true
             if let virtual = virtual(for: v) {
                 for f in virtual.fields { visit(f.value) }
             } else {
