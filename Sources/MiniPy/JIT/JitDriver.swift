@@ -254,8 +254,9 @@ public final class JitDriver: TracerObserver {
             if !invalidated, let key = bridgeKey(loop, guard: source.ops[opIndex], failArgValues: exit.values) {
                 return try traceBridge(loop, from: source.ops[opIndex], of: source, key: key, failArgValues: exit.values, rootDepth: depth)
             }
-            if !invalidated && loop.isUnprofitable() {
-                // Interpreting is cheaper than entering and leaving at once; never trace it again.
+            if !invalidated && loop.isUnprofitable() && loops[loop.key] === loop {
+                // Interpreting is cheaper than entering and leaving at once; never trace it again (once: runs of
+                // the loop nested in recursive calls end here too).
                 loops[loop.key] = nil
                 counters.blacklist(loop.key)
                 statistics.loopsDropped += 1
