@@ -133,7 +133,7 @@ public final class CompiledLoop {
     /// Whether the loop leaves so soon after each entry that interpreting it would be cheaper: after
     /// `minimumEntries` entries, fewer than `minimumIterations` iterations per entry on average (a guard failing
     /// on almost every iteration, whose bridges could not be compiled).
-    public func isUnprofitable(minimumEntries: Int = 1000, minimumIterations: Int = 4) -> Bool {
+    public func isUnprofitable(minimumEntries: Int = 1000, minimumIterations: Int = 32) -> Bool {
         entries >= minimumEntries && iterations < entries * minimumIterations
     }
 

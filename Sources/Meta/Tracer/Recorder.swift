@@ -44,7 +44,9 @@ public final class Recorder {
     public private(set) var assumptions: [AssumptionUse] = []
 
     unowned let guest: TracedGuest
-    weak var observer: TracerObserver?
+    /// Not weak: a weak reference gives its object a side table, and every retain of the JIT driver (the usual
+    /// observer, which outlives its recorders) would take the slow path, at every back-edge.
+    unowned(unsafe) var observer: TracerObserver?
     /// The IR value and the concrete value of each frame slot the trace knows, by slot address.
     private var shadow: [UInt: (ir: IRValue, value: Ref)] = [:]
     /// With a non-virtualizable frame: the input argument standing for the root frame's slot array.

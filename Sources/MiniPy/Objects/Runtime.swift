@@ -324,6 +324,9 @@ public final class CodeInfo {
     public let instructions: UnsafeMutablePointer<Instruction>
     /// The W_Code object standing for this code in the heap.
     public private(set) var codeRef = Ref.null
+    /// Loop headers (by pc) the JIT will never trace or enter again (blacklisted): `can_enter_jit` returns at once
+    /// there, without the driver's hashed lookups (PyPy keeps such flags in its jit cells). Sized on first use.
+    var jitIgnoresHeader: [Bool] = []
 
     init(code: CodeObject, runtime rt: Runtime) {
         self.code = code
