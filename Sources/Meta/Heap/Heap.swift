@@ -82,7 +82,10 @@ public final class Heap {
     public private(set) var totalFreedBytes = 0
     public private(set) var collectionNanoseconds: UInt64 = 0
 
-    public init(registry: TypeRegistry, maxHeapBytes: Int = 4 << 30, nurseryBytes: Int = 16 << 20) {
+    /// `nurseryBytes` is the least allocation volume between collections. 4 MiB rather than more: fewer fresh
+    /// pages fault in before the first collection, and reused cells stay in cache (float_loop 53 → 47 ms, dicts
+    /// 1.51 → 1.41 s against 16 MiB; nothing measured slower).
+    public init(registry: TypeRegistry, maxHeapBytes: Int = 4 << 30, nurseryBytes: Int = 4 << 20) {
         self.registry = registry
         self.maxHeapBytes = maxHeapBytes
         self.minimumNurseryBytes = nurseryBytes

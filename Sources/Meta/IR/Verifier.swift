@@ -38,11 +38,18 @@ public struct TraceVerifier {
     }
 }
 
+/// Where a verification run collects its errors.
+private final class ErrorLog {
+    var errors: [IRVerificationError] = []
+}
+
 /// One verification pass over one trace.
 private struct VerifierRun {
     let trace: Trace
     let externalLoops: [LoopToken: [IRType]]
-    var errors: [IRVerificationError] = []
+    /// The broken rules found so far (a reference, so that reporting one does not mutate the run).
+    let log = ErrorLog()
+    var errors: [IRVerificationError] { log.errors }
     /// Variables defined so far, by number.
     var defined: [Bool]
     /// Variables usable at this point (reset at each label).
@@ -58,7 +65,8 @@ private struct VerifierRun {
         visible = defined
     }
 
-    mutating func fail(_ message: String) { errors.append(IRVerificationError(opIndex: index, message: message)) }
+    /// Records a broken rule; `message` is formatted only then (verification of a valid trace builds no strings).
+    func fail(_ message: @autoclosure () -> String) { log.errors.append(IRVerificationError(opIndex: index, message: message())) }
 
     func name(_ v: IRValue) -> String {
         if v.isVariable { return "\(trace.type(of: v).namePrefix)\(v.variableNumber)" }
@@ -92,28 +100,28 @@ private struct VerifierRun {
 
     /// Checks that `v` may be used here; returns its type (nil if invalid).
     @discardableResult
-    mutating func use(_ v: IRValue, _ what: String) -> IRType? {
+    func use(_ v: IRValue, _ what: @autoclosure () -> String) -> IRType? {
         if v.isConstant {
-            guard let c = trace.constantValue(v) else { fail("\(what) is \(name(v))"); return nil }
+            guard let c = trace.constantValue(v) else { fail("\(what()) is \(name(v))"); return nil }
             return c.type
         }
-        guard v.isVariable, v.variableNumber < trace.variableCount else { fail("\(what) is \(name(v))"); return nil }
-        if !defined[v.variableNumber] { fail("\(what) \(name(v)) is used before it is defined"); return nil }
-        if !visible[v.variableNumber] { fail("\(what) \(name(v)) is defined before the label and not passed through it"); return nil }
+        guard v.isVariable, v.variableNumber < trace.variableCount else { fail("\(what()) is \(name(v))"); return nil }
+        if !defined[v.variableNumber] { fail("\(what()) \(name(v)) is used before it is defined"); return nil }
+        if !visible[v.variableNumber] { fail("\(what()) \(name(v)) is defined before the label and not passed through it"); return nil }
         return trace.type(of: v)
     }
 
-    mutating func expect(_ v: IRValue, _ type: IRType, _ what: String) {
-        if let actual = use(v, what), actual != type { fail("\(what) \(name(v)) has type \(actual), expected \(type)") }
+    func expect(_ v: IRValue, _ type: IRType, _ what: @autoclosure () -> String) {
+        if let actual = use(v, what()), actual != type { fail("\(what()) \(name(v)) has type \(actual), expected \(type)") }
     }
 
     mutating func check(_ op: Operation, at i: Int) {
         let info = op.opcode.info
-        let label = "\(op.opcode)"
-        if op.descr.kind != info.descriptor { fail("\(label) needs a \(info.descriptor) descriptor, has \(op.descr.kind)") }
+        func label() -> String { "\(op.opcode)" }
+        if op.descr.kind != info.descriptor { fail("\(label()) needs a \(info.descriptor) descriptor, has \(op.descr.kind)") }
         if let types = info.arguments {
             if op.args.count != types.count {
-                fail("\(label) takes \(types.count) argument(s), has \(op.args.count)")
+                fail("\(label()) takes \(types.count) argument(s), has \(op.args.count)")
             } else {
                 for (k, (a, t)) in zip(op.args, types).enumerated() { expect(a, t, "argument \(k + 1)") }
             }
@@ -125,18 +133,18 @@ private struct VerifierRun {
                 checkSnapshot(g.snapshot)
                 if !guardNumbers.insert(g.number).inserted { fail("a second guard numbered \(g.number)") }
             } else {
-                fail("\(label) has no resume snapshot")
+                fail("\(label()) has no resume snapshot")
             }
             if op.opcode == .guardNoOverflow || op.opcode == .guardOverflow {
-                if i == 0 || !trace.ops[i - 1].opcode.isOverflowChecked { fail("\(label) does not follow an *_ovf operation") }
+                if i == 0 || !trace.ops[i - 1].opcode.isOverflowChecked { fail("\(label()) does not follow an *_ovf operation") }
             }
         } else if op.guardInfo != nil {
-            fail("\(label) is not a guard but has a snapshot")
+            fail("\(label()) is not a guard but has a snapshot")
         }
         if info.result == .void {
-            if !op.result.isNone { fail("\(label) has no result, but defines \(name(op.result))") }
+            if !op.result.isNone { fail("\(label()) has no result, but defines \(name(op.result))") }
         } else if op.result.isNone {
-            fail("\(label) defines no result")
+            fail("\(label()) defines no result")
         } else {
             define(op.result, as: info.result)
         }
@@ -200,9 +208,9 @@ private struct VerifierRun {
     mutating func checkSnapshot(_ s: Snapshot) {
         if s.frames.isEmpty { fail("the resume snapshot has no frame") }
         let virtualValues = Set(s.virtuals.map(\.value))
-        func checkValue(_ v: IRValue, _ what: String) {
+        func checkValue(_ v: IRValue, _ what: @autoclosure () -> String) {
             if virtualValues.contains(v) { return }
-            use(v, what)
+            use(v, what())
         }
         for (k, frame) in s.frames.enumerated() {
             for (j, v) in frame.locals.enumerated() { checkValue(v, "snapshot frame \(k) local \(j)") }
