@@ -67,7 +67,7 @@ struct HeapSize: ExpressibleByArgument {
 }
 
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a MiniPy program (prints exactly what python3 prints).")
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a MiniPy program (prints exactly what python3 prints).")
 
     @Option(name: .long, help: "Execution mode: off (the plain interpreter) or trace (the meta-tracing JIT; see --backend).")
     var jit: JitMode = .off
@@ -155,7 +155,7 @@ struct Run: ParsableCommand {
 }
 
 struct Dis: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Disassemble every code object of a MiniPy program.")
+    static let configuration = CommandConfiguration(commandName: "dis", abstract: "Disassemble every code object of a MiniPy program.")
 
     @ArgumentParser.Argument(help: "The program to disassemble.")
     var file: String

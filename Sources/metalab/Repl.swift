@@ -55,6 +55,7 @@ func writeStdout(_ text: String) {
 /// `metalab script FILE|-`: runs Lab commands unattended.
 struct Script: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "script",
         abstract: "Run a Lab script (commands, say, pause, expect) unattended, with deterministic output.",
         discussion: "Exits with status 1 when an expect fails or a command is unknown. See docs/lab.md.")
 

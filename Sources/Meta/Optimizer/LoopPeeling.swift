@@ -23,8 +23,10 @@
 /// The later passes then see the preamble and the loop body apart (knowledge stops at the second label), except
 /// `virtuals`, which passes boxes that flow around the loop as their fields.
 ///
-/// Not done: traces with more than one label (already peeled), a short preamble for bridges (bridges jump to the
-/// preamble's label, which keeps the loop's original arguments).
+/// The hoisted operations and the peeled label's arguments are also recorded as the loop's `ShortPreamble`, with
+/// which a bridge can jump into the peeled loop.
+///
+/// Not done: traces with more than one label (already peeled).
 public struct LoopPeeling: OptimizationPass {
     public let name = "peel"
     public let summary = "loop peeling: a preamble and a peeled loop body, loop-invariant operations hoisted"
@@ -56,6 +58,14 @@ public struct LoopPeeling: OptimizationPass {
         }
         y.forEach(need)
 
+        // A bridge passes its own slots for the label's first arguments. Where the jump passes a hoisted result
+        // for a slot, the body takes that argument for both (on the way from the preamble they are equal): no
+        // short preamble then.
+        if !y.contains(where: invariantResults.contains) {
+            context.shortPreamble = ShortPreamble(preamble: token, body: loopToken, inputs: x,
+                                                  ops: body.filter(invariant.contains).map { ops[$0] },
+                                                  arguments: x + needed, in: input.trace)
+        }
         let labelArgs = rw.labelArguments(for: y + needed, context: &context)
         rw.emit(Operation(.label, args: labelArgs, descr: .loop(loopToken), annotation: ops[loop.label].annotation), id: context.newOpID())
         var rename: [IRValue: IRValue] = [:]

@@ -30,6 +30,11 @@ public struct OptimizationContext: Sendable {
     /// For each guard a pass copied, the number of the guard it is a copy of (resume data keyed by recorded guard
     /// numbers applies to the copy too).
     public private(set) var guardOrigins: [Int: Int] = [:]
+    /// Set by `peel` (and completed by `virtuals`) when it peels a loop: what bridges need to jump into the body.
+    public var shortPreamble: ShortPreamble?
+    /// For a bridge to a peeled loop: the loop's short preamble and the bridge's state at the header, with which
+    /// `virtuals` ends the bridge in the loop's body when it can.
+    public var shortPreambleEntry: ShortPreambleEntry?
 
     public init(nextOpID: Int = 0, nextGuardNumber: Int, peeledLoopToken: @escaping @Sendable (LoopToken) -> LoopToken) {
         self.nextOpID = nextOpID

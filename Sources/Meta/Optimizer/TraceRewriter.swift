@@ -46,8 +46,11 @@ struct TraceRewriter {
 
     /// `op` with its arguments and snapshot resolved.
     func rewritten(_ op: Operation) -> Operation {
+        // Loops and in-place writes, not `map(resolve)`: a method reference copies the whole rewriter (every
+        // trace it holds retained and released again), per operation and per snapshot frame.
+        guard !replacements.isEmpty else { return op }
         var op = op
-        op.args = op.args.map(resolve)
+        resolveInPlace(&op.args)
         if var g = op.guardInfo {
             g.snapshot = rewritten(g.snapshot)
             op.guardInfo = g
@@ -56,15 +59,24 @@ struct TraceRewriter {
     }
 
     func rewritten(_ s: Snapshot) -> Snapshot {
+        guard !replacements.isEmpty else { return s }
         var s = s
         for k in s.frames.indices {
-            s.frames[k].locals = s.frames[k].locals.map(resolve)
-            s.frames[k].stack = s.frames[k].stack.map(resolve)
+            resolveInPlace(&s.frames[k].locals)
+            resolveInPlace(&s.frames[k].stack)
         }
         for k in s.virtuals.indices {
             for j in s.virtuals[k].fields.indices { s.virtuals[k].fields[j].value = resolve(s.virtuals[k].fields[j].value) }
         }
         return s
+    }
+
+    /// Resolves each of `values`, writing only those that change.
+    private func resolveInPlace(_ values: inout [IRValue]) {
+        for i in values.indices {
+            let r = resolve(values[i])
+            if r != values[i] { values[i] = r }
+        }
     }
 
     /// Appends `op` as it is.

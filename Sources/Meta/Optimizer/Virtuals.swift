@@ -24,7 +24,8 @@ public struct Virtuals: OptimizationPass {
         var state = VirtualsState(rw: TraceRewriter(input))
         let ops = input.trace.ops
         guard let loop = LoopShape(input.trace), loop.label > 0 else {
-            for k in ops.indices { state.visit(k, &context) }
+            for k in ops.indices.dropLast() { state.visit(k, &context) }
+            if let last = ops.indices.last, !state.jumpsIntoPeeledBody(last, &context) { state.visit(last, &context) }
             return state.rw.finish()
         }
         for k in 0..<loop.label { state.visit(k, &context) }
@@ -36,11 +37,14 @@ public struct Virtuals: OptimizationPass {
             var attempt = state
             var attemptContext = context
             let how = Explosion(positions: exploding, passingConstants: passingConstants)
-            attempt.emitExplodedLabel(loop.label, how, &attemptContext)
+            let shapes = attempt.emitExplodedLabel(loop.label, how, &attemptContext)
             for k in (loop.label + 1)..<loop.jump { attempt.visit(k, &attemptContext) }
             let failed = attempt.emitExplodedJump(loop.jump, how, entry: state, &attemptContext)
             if failed.isEmpty {
                 context = attemptContext
+                if case .loop(let token) = ops[loop.label].descr, context.shortPreamble?.body == token {
+                    context.shortPreamble?.record(shapes: shapes, in: attempt.rw.output)
+                }
                 return attempt.rw.finish()
             }
             for j in failed {
@@ -71,7 +75,7 @@ private struct Explosion {
 /// A virtual label argument as it is exploded: its layout and annotation, and each field's value — a leaf passed
 /// through the label, a constant (the same at the loop's entry and at its jump: not passed), or a nested virtual,
 /// exploded in turn.
-private struct ExplodedVirtual {
+struct ExplodedVirtual: Sendable {
     enum Value {
         case passed
         case constant(IRValue)
@@ -143,9 +147,12 @@ private struct VirtualsState {
     }
 
     mutating func visit(_ k: Int, _ context: inout OptimizationContext) {
-        let input = rw.input.trace.ops[k]
+        visit(rw.input.trace.ops[k], id: rw.input.opIDs[k], at: k, &context)
+    }
+
+    /// Rewrites `input` (input operation `k`, or one the pass made, then `k` is nil).
+    mutating func visit(_ input: Operation, id: OpID, at k: Int?, _ context: inout OptimizationContext) {
         let op = rw.rewritten(input)
-        let id = rw.input.opIDs[k]
         switch op.opcode {
         case .newWithVtable:
             if case .size(let layout) = op.descr {
@@ -181,7 +188,7 @@ private struct VirtualsState {
         case .label:
             for a in op.args { force(a, &context) }
             virtuals = [:]
-            rw.emitLabel(k, context: &context)
+            rw.emitLabel(k!, context: &context)
             return
         default:
             break
@@ -192,7 +199,7 @@ private struct VirtualsState {
     /// How many times each virtual is reachable from `args` (label or jump arguments) and the fields of virtuals.
     func referenceCounts(_ args: [IRValue]) -> [IRValue: Int] {
         var counts: [IRValue: Int] = [:]
-        for v in args.map(rw.resolve) + virtuals.values.flatMap({ $0.fields.values.map { rw.resolve($0.value) } })
+        for v in args.map({ rw.resolve($0) }) + virtuals.values.flatMap({ $0.fields.values.map { rw.resolve($0.value) } })
             where virtuals[v] != nil {
             counts[v, default: 0] += 1
         }
@@ -262,7 +269,8 @@ private struct VirtualsState {
 
     /// Emits the loop's label with the exploded arguments passed as their fields; in the loop body those
     /// arguments are virtuals again, whose fields are the label's new arguments (and the kept constants).
-    mutating func emitExplodedLabel(_ k: Int, _ how: Explosion, _ context: inout OptimizationContext) {
+    /// Returns the shape of each exploded argument, by position.
+    mutating func emitExplodedLabel(_ k: Int, _ how: Explosion, _ context: inout OptimizationContext) -> [Int: ExplodedVirtual] {
         let args = rw.input.trace.ops[k].args
         let counts = referenceCounts(args)
         var values: [IRValue] = []
@@ -282,6 +290,59 @@ private struct VirtualsState {
         for (j, _) in args.enumerated() {
             guard let entry = entries.first(where: { $0.j == j }) else { position += 1; continue }
             recreate(entry.exploded, as: entry.v, labelArgs: labelArgs, position: &position, &context)
+        }
+        return Dictionary(uniqueKeysWithValues: entries.map { ($0.j, $0.exploded) })
+    }
+
+    /// Rewrites a bridge's final jump to a peeled loop's preamble (input operation `k`) into the loop's short
+    /// preamble (`context.shortPreambleEntry`) and a jump into the loop's body, passing the fields of the
+    /// arguments the body takes exploded — when each of those is a virtual of the same shape here. Returns false,
+    /// having emitted nothing, when it cannot (the jump then goes to the preamble).
+    mutating func jumpsIntoPeeledBody(_ k: Int, _ context: inout OptimizationContext) -> Bool {
+        let jump = rw.input.trace.ops[k]
+        guard jump.opcode == .jump, let entry = context.shortPreambleEntry,
+              jump.descr == .loop(entry.shortPreamble.preamble), jump.args.count == entry.shortPreamble.inputs.count
+        else { return false }
+        var attempt = self
+        var attemptContext = context
+        let (ops, arguments) = entry.instantiate(
+            slots: jump.args, newVariable: { attempt.rw.newVariable($0) }, constant: { attempt.rw.constant($0) },
+            newGuard: { attemptContext.newGuardNumber(copying: entry.headerGuard) })
+        for op in ops { attempt.visit(op, id: attemptContext.newOpID(), at: nil, &attemptContext) }
+        let shapes = entry.shortPreamble.shapes
+        for (j, a) in arguments.enumerated() where shapes[j] == nil { attempt.force(a, &attemptContext) }
+        let counts = attempt.referenceCounts(arguments)
+        var values: [IRValue] = []
+        for (j, a) in arguments.enumerated() {
+            guard let shape = shapes[j] else {
+                values.append(attempt.rw.resolve(a))
+                continue
+            }
+            guard attempt.fits(a, shape, counts: counts, constants: entry.shortPreamble.constants) else { return false }
+            values += attempt.leaves(a, shape)
+        }
+        var op = jump
+        op.args = values
+        op.descr = .loop(entry.shortPreamble.body)
+        attempt.rw.emit(op, id: rw.input.opIDs[k])
+        self = attempt
+        context = attemptContext
+        return true
+    }
+
+    /// Whether `v` is a virtual of shape `shape` — the same layout and fields, constant fields holding the
+    /// constants `shape` names (values in `constants`), nested virtuals fitting in turn — reachable once per `counts`.
+    func fits(_ v: IRValue, _ shape: ExplodedVirtual, counts: [IRValue: Int], constants: [IRValue: ConcreteValue]) -> Bool {
+        let v = rw.resolve(v)
+        guard let info = virtuals[v], counts[v] == 1, info.layout == shape.layout, info.fields.count == shape.fields.count
+        else { return false }
+        return shape.fields.allSatisfy { f, expected in
+            guard let value = info.fields[f].map({ rw.resolve($0.value) }) else { return false }
+            switch expected {
+            case .passed: return virtuals[value] == nil
+            case .constant(let c): return rw.constantValue(value) == constants[c]
+            case .nested(let n): return fits(value, n, counts: counts, constants: constants)
+            }
         }
     }
 

@@ -37,6 +37,8 @@ public final class CompiledLoop {
     public let stackDepths: [Int: [Int]]
     /// Whether the guest frame was virtualizable: the input arguments are its slots (else its slot array).
     public let virtualizable: Bool
+    /// What a bridge computes to jump into the peeled body instead of the preamble (nil: the loop was not peeled).
+    public let shortPreamble: ShortPreamble?
     /// The bridges, in the order they were compiled.
     public private(set) var bridges: [Bridge] = []
     /// Failures of each guard (by number) that left to the interpreter (a guard with a bridge no longer does).
@@ -69,6 +71,7 @@ public final class CompiledLoop {
         resumeModes = [:]
         stackDepths = depths
         virtualizable = recorder.options.virtualizable
+        shortPreamble = optimized?.context.shortPreamble
         runner = try recorder.options.backend.prepare(trace, heap: heap, memory: memory)
         bytecodesPerIteration = Self.countMergePoints(trace, into: &bytecodesBeforeGuard, fromLastLabel: true)
         noteResumeModes(of: trace, recorder: recorder, optimized: optimized)

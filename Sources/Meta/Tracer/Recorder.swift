@@ -34,6 +34,9 @@ public final class Recorder {
     public private(set) var stackDepths: [Int: [Int]] = [:]
     /// The next free guard number (guard numbers are unique across the traces of a run).
     public private(set) var nextGuardNumber: Int
+    /// A closed bridge's resume state at the loop header (the final jump's arguments as the root frame's slots),
+    /// under a guard number reserved for it: the guards of a short preamble the optimizer appends resume there.
+    public private(set) var headerResume: (guardNumber: Int, snapshot: Snapshot)?
     /// Bytecodes recorded (merge points passed).
     public private(set) var bytecodes = 0
     /// The concrete values of the input arguments at the start (the root frame's slots or its address; for a
@@ -215,8 +218,21 @@ public final class Recorder {
             args = [frameArray]
         }
         guestLocation = nil
+        if isBridge { reserveHeaderResume(args) }
         append(.jump, args, descr: .loop(token), site: nil)
         outcome = .closed
+    }
+
+    /// Sets `headerResume` for the header's slots `slots`: resuming there re-executes the header's bytecode.
+    private func reserveHeaderResume(_ slots: [IRValue]) {
+        let root = guest.frame(atDepth: rootDepth)
+        let frame = SnapshotFrame(codeID: root.codeID, codeName: root.codeName, pc: startPC,
+                                  locals: Array(slots[..<root.localCount]), stack: Array(slots[root.localCount...]))
+        let number = nextGuardNumber
+        nextGuardNumber += 1
+        resumeModes[number] = .reexecute
+        stackDepths[number] = [root.stackTop - root.stackBase]
+        headerResume = (number, Snapshot(frames: [frame]))
     }
 
     // MARK: recording

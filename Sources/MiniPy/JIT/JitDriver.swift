@@ -131,18 +131,24 @@ public final class JitDriver: TracerObserver {
         }
     }
 
-    /// The optimizer for a trace; a bridge's is told the labels of the loop it jumps to.
-    private func optimize(_ trace: Trace, jumpingInto loop: Trace?) throws -> OptimizationResult? {
+    /// Optimizes the trace `recorder` closed. A bridge's optimizer is told the labels of the loop it jumps to,
+    /// and the loop's short preamble, with which it may jump into the loop's body.
+    private func optimize(_ recorder: Recorder, jumpingInto loop: CompiledLoop?) throws -> OptimizationResult? {
         guard var optimizer else { return nil }
+        let trace = recorder.trace
+        // Loop N's token is N; its peeled body's is N + 1000 (`Loop1000` in the log is loop 0's body).
+        var context = OptimizationContext(nextGuardNumber: nextGuardNumber, peeledLoopToken: Optimizer.defaultPeeledLoopToken)
         if let loop {
             var labels: [LoopToken: [IRType]] = [:]
-            for op in loop.ops where op.opcode == .label {
-                if case .loop(let token) = op.descr { labels[token] = op.args.map { loop.type(of: $0) } }
+            for op in loop.trace.ops where op.opcode == .label {
+                if case .loop(let token) = op.descr { labels[token] = op.args.map { loop.trace.type(of: $0) } }
             }
             optimizer.verifier = TraceVerifier(externalLoops: labels)
+            if let shortPreamble = loop.shortPreamble, let header = recorder.headerResume {
+                context.shortPreambleEntry = ShortPreambleEntry(shortPreamble: shortPreamble, headerSnapshot: header.snapshot,
+                                                                headerGuard: header.guardNumber)
+            }
         }
-        // Loop N's token is N; its peeled body's is N + 1000 (`Loop1000` in the log is loop 0's body).
-        let context = OptimizationContext(nextGuardNumber: nextGuardNumber, peeledLoopToken: Optimizer.defaultPeeledLoopToken)
         let optimized = try optimizer.run(trace, context: context)
         nextGuardNumber = optimized.context.nextGuardNumber
         return optimized
@@ -160,7 +166,7 @@ public final class JitDriver: TracerObserver {
         let loop: CompiledLoop
         let optimized: OptimizationResult?
         do {
-            optimized = try optimize(recorder.trace, jumpingInto: nil)
+            optimized = try optimize(recorder, jumpingInto: nil)
             loop = try CompiledLoop(key: key, recorder: recorder, heap: rt.heap, memory: try codeMemory(), optimized: optimized)
         } catch {
             // Never run such a trace; never trace here again.
@@ -312,7 +318,7 @@ public final class JitDriver: TracerObserver {
         let optimized: OptimizationResult?
         let bridge: CompiledLoop.Bridge
         do {
-            optimized = try optimize(recorder.trace, jumpingInto: loop.trace)
+            optimized = try optimize(recorder, jumpingInto: loop)
             bridge = try loop.attachBridge(recorder: recorder, optimized: optimized)
         } catch {
             // The guard goes on deoptimizing, and backs off.
