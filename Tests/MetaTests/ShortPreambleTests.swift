@@ -94,12 +94,13 @@ struct ShortPreambleTests {
             f3 = getfield_gc_f(p1, descr=W_Float.floatval)
             f4 = float_add(f3, 1.5)
             i6 = int_add(i2, 1)
-            guard_class(p0, W_Int, descr=<Guard100>) [p0, f4, i6]
-            i9 = getfield_gc_i(p0, descr=W_Int.intval)
-            jump(p0, f4, i6, i9, descr=Loop1000)
+            guard_class(p0, W_Int) [p0, f4, i6]
+            i8 = getfield_gc_i(p0, descr=W_Int.intval)
+            jump(p0, f4, i6, i8, descr=Loop1000)
             """)
-        // No allocation is left; the guard resumes like the header's reserved one.
+        // No allocation is left; the guard, numbered 100, resumes like the header's reserved guard 90.
         #expect(!bridge.trace.ops.contains { $0.opcode == .newWithVtable })
+        #expect(bridge.trace.ops.compactMap { $0.guardInfo?.number } == [100])
         #expect(bridge.context.recordedGuard(100) == 90)
         let body = try #require(loop.trace.ops.last { $0.opcode == .label })
         #expect(body.args.count == 4)

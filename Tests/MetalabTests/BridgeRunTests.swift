@@ -28,8 +28,9 @@ extension TracerRunTests {
     """
 
     /// Four bridges of 20 failures each (trace_eagerness=20): `a <= b` out of the preamble's and out of the peeled
-    /// body's `guard_true(a > b)` (a bridge jumps back to the loop's start, so both copies see the other
-    /// direction), then floats out of `guard_class(a, W_Int)` and on through the float comparison's truth test.
+    /// body's `guard_true(a > b)` (the preamble's copy fails on entries from the interpreter, the body's once a
+    /// bridge has entered the body), then floats out of `guard_class(a, W_Int)` and on through the float
+    /// comparison's truth test.
     /// The five other failures are the exits of the three runs and of the two list comprehensions.
     @Test(arguments: ["x64", "ir"])
     func seedMaxGrowsTheExpectedBridges(backend: String) throws {
@@ -43,6 +44,73 @@ extension TracerRunTests {
         #expect(s["bridges"] == 4)
         #expect(s["guard failures"] == 4 * 20 + 5)
         #expect(s["aborts"] == 0)
+    }
+
+    /// The final `jump` of each bridge in a `jit-log-opt` log, in order.
+    func bridgeJumps(_ log: String) -> [Substring] {
+        var jumps: [Substring] = [], inBridge = false
+        for line in log.split(separator: "\n") {
+            if line.hasPrefix("# ") { inBridge = line.hasPrefix("# bridge out of Guard ") }
+            if inBridge && line.hasPrefix("jump(") { jumps.append(line) }
+        }
+        return jumps
+    }
+
+    /// Short preambles: a bridge whose new boxes fit the peeled body's virtual state ends with the preamble's
+    /// hoisted checks and jumps into the body with unboxed values; no box is allocated at its end.
+    @Test(arguments: ["x64", "ir"])
+    func aBridgeOfNewBoxesJumpsIntoThePeeledBody(backend: String) throws {
+        let file = try program("""
+            def f(n):
+                s = 0.0
+                i = 0
+                while i < n:
+                    if i % 3 == 0:
+                        s = s + 1.5
+                    else:
+                        s = s + 0.5
+                    i += 1
+                return s
+
+            print(f(3000))
+            """)
+        let traced = try run(file, ["--jit", "trace", "--backend", backend, "--jit-param", "threshold=50,trace_eagerness=20", "--log", "jit-log-opt"])
+        #expect(traced.stdout == "2500.0\n")
+        let jumps = bridgeJumps(traced.stderr)
+        #expect(jumps.count == 1)
+        // n's class check and intval, hoisted out of the body, are redone; s and i pass as f10 and i13.
+        #expect(jumps.first == "jump(p0, f10, i13, i17, descr=Loop1000)", "\(traced.stderr)")
+        let bridge = traced.stderr.components(separatedBy: "# bridge out of Guard ").last ?? ""
+        #expect(bridge.contains("guard_class(p0, W_Int, "))
+        #expect(!bridge.contains("new_with_vtable"))
+    }
+
+    /// A bridge that puts a real object where the body takes a virtual's fields jumps to the loop's start: the
+    /// body would only see a copy, and `is` must still find the object.
+    @Test func aBridgeHoldingARealObjectKeepsThePreamble() throws {
+        let file = try program("""
+            def f(n):
+                keep = [2.5]
+                acc = 0.25
+                i = 0
+                same = 0
+                while i < n:
+                    if i % 4 == 1:
+                        acc = keep[0]
+                    else:
+                        acc = acc + 1.0
+                    if acc is keep[0]:
+                        same += 1
+                    i += 1
+                return acc, same
+
+            print(f(3000))
+            """)
+        let traced = try run(file, ["--jit", "trace", "--jit-param", "threshold=50,trace_eagerness=20", "--log", "jit-log-opt"])
+        #expect(traced.stdout == "(4.5, 750)\n")
+        let jumps = bridgeJumps(traced.stderr)
+        #expect(!jumps.isEmpty)
+        #expect(jumps.contains { $0.hasSuffix("descr=Loop0)") }, "\(traced.stderr)")
     }
 
     /// The log names each bridge's guard as the loop printed it (`descr=<GuardN>`), PyPy's way.

@@ -319,7 +319,11 @@ private struct VirtualsState {
                 continue
             }
             guard attempt.fits(a, shape, counts: counts, constants: entry.shortPreamble.constants) else { return false }
-            values += attempt.leaves(a, shape)
+            // A leaf the body takes as a reference may be a virtual here (a new box in a field): it is allocated.
+            for leaf in attempt.leaves(a, shape) {
+                attempt.force(leaf, &attemptContext)
+                values.append(attempt.rw.resolve(leaf))
+            }
         }
         var op = jump
         op.args = values
@@ -332,6 +336,7 @@ private struct VirtualsState {
 
     /// Whether `v` is a virtual of shape `shape` — the same layout and fields, constant fields holding the
     /// constants `shape` names (values in `constants`), nested virtuals fitting in turn — reachable once per `counts`.
+    /// A field `shape` passes may hold anything (a virtual there is forced: the body takes a real object).
     func fits(_ v: IRValue, _ shape: ExplodedVirtual, counts: [IRValue: Int], constants: [IRValue: ConcreteValue]) -> Bool {
         let v = rw.resolve(v)
         guard let info = virtuals[v], counts[v] == 1, info.layout == shape.layout, info.fields.count == shape.fields.count
@@ -339,7 +344,7 @@ private struct VirtualsState {
         return shape.fields.allSatisfy { f, expected in
             guard let value = info.fields[f].map({ rw.resolve($0.value) }) else { return false }
             switch expected {
-            case .passed: return virtuals[value] == nil
+            case .passed: return true
             case .constant(let c): return rw.constantValue(value) == constants[c]
             case .nested(let n): return fits(value, n, counts: counts, constants: constants)
             }
