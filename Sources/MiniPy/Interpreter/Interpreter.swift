@@ -418,7 +418,7 @@ struct Interpreter<D: Domain> {
                         }
                         state.pc = arg
                         // can_enter_jit: the loop header's counter; hot loops are traced or entered from here.
-                        if !D.isTracing && rt.jitEnabled {
+                        if !D.isTracing && rt.jitEnabled && !state.info.jitIgnoresHeader[arg] {
                             state.publish(&d, rt)
                             switch rt.jit.unsafelyUnwrapped.canEnterJit(state.frame, depth: frames.depth) {
                             case .stay: break

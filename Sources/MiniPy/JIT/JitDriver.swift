@@ -103,19 +103,16 @@ public final class JitDriver: TracerObserver {
     }
 
     /// `can_enter_jit` at the loop header the executing frame (at `depth`) has just jumped back to (its pc and
-    /// stack top are saved in the frame record). Out of line: the dispatch loop only tests for the driver.
+    /// stack top are saved in the frame record). Out of line: the dispatch loop only tests for the driver, and
+    /// skips headers flagged in `CodeInfo.jitIgnoresHeader`.
     @inline(never)
     func canEnterJit(_ frame: UnsafeMutablePointer<Frame>, depth: Int) -> JitExit {
         let info = frame.pointee.info.takeUnretainedValue()
         let pc = frame.pointee.pc
-        if pc < info.jitIgnoresHeader.count && info.jitIgnoresHeader[pc] { return .stay }
         let key = GreenKey(code: UnsafeRawPointer(info.instructions), pc: pc)
         if let loop = loops[key] { return leaving { () throws(PyException) in try run(loop, frame, depth: depth) } }
         guard recorder == nil, counters.tick(key) else {
-            if counters.isBlacklisted(key) {
-                if info.jitIgnoresHeader.count <= pc { info.jitIgnoresHeader = Array(repeating: false, count: info.code.code.count + 1) }
-                info.jitIgnoresHeader[pc] = true
-            }
+            if counters.isBlacklisted(key) { info.jitIgnoresHeader[pc] = true }
             return .stay
         }
         return leaving { () throws(PyException) in try trace(key, frame, depth: depth) }

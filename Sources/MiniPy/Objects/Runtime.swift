@@ -324,9 +324,10 @@ public final class CodeInfo {
     public let instructions: UnsafeMutablePointer<Instruction>
     /// The W_Code object standing for this code in the heap.
     public private(set) var codeRef = Ref.null
-    /// Loop headers (by pc) the JIT will never trace or enter again (blacklisted): `can_enter_jit` returns at once
-    /// there, without the driver's hashed lookups (PyPy keeps such flags in its jit cells). Sized on first use.
-    var jitIgnoresHeader: [Bool] = []
+    /// Loop headers (by pc) the JIT will never trace or enter again (blacklisted): the dispatch loop does not call
+    /// `can_enter_jit` there, sparing the driver's hashed lookups (PyPy keeps such flags in its jit cells). A raw
+    /// buffer, one flag per instruction and one past the end: reading it retains nothing.
+    let jitIgnoresHeader: UnsafeMutablePointer<Bool>
 
     init(code: CodeObject, runtime rt: Runtime) {
         self.code = code
@@ -337,6 +338,8 @@ public final class CodeInfo {
         totalArgs = code.totalArgs
         hasSimpleParameters = code.kwonlyargcount == 0 && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
         instructions = code.code.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!
+        jitIgnoresHeader = .allocate(capacity: code.code.count + 1)
+        jitIgnoresHeader.initialize(repeating: false, count: code.code.count + 1)
         rebindsFirstLocal = code.code.contains { ($0.opcode == .STORE_FAST || $0.opcode == .DELETE_FAST) && $0.arg == 0 }
         let sources = code.cellvars.map { name in code.varnames.prefix(code.totalArgs).firstIndex(of: name) ?? -1 }
         let cells = UnsafeMutableBufferPointer<Int>.allocate(capacity: sources.count)
