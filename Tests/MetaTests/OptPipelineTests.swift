@@ -100,3 +100,31 @@ import Testing
     #expect(result.trace.ops.last!.descr == .loop(LoopToken(7)))
 }
 
+
+/// A pass that breaks its trace: it drops every `int_add` but keeps the uses of its result.
+private struct DropsAdds: OptimizationPass {
+    let name = "drop-adds"
+    let summary = "a broken pass, for the tests"
+    func run(_ input: TrackedTrace, context: inout OptimizationContext) -> TrackedTrace {
+        var rw = TraceRewriter(input)
+        for k in input.trace.ops.indices where input.trace.ops[k].opcode != .intAdd { rw.keep(k) }
+        return rw.finish()
+    }
+}
+
+/// The pass that broke a trace is named whether each pass's output is verified as it is made (debug builds) or
+/// only the final trace is (release builds: the pipeline then runs again, pass by pass).
+@Test(arguments: [true, false])
+func aPassThatBreaksTheTraceIsNamed(verifyingEachPass: Bool) throws {
+    let w = IRTestWorld(nurseryBytes: 1 << 20)
+    let trace = try w.optParser().parse(boxedSumLoop)
+    var o = Optimizer(passes: [LoopPeeling(), DropsAdds(), DeadCodeElimination()])
+    o.verifiesEachPass = verifyingEachPass
+    do {
+        _ = try o.run(trace)
+        Issue.record("the broken trace was not reported")
+    } catch OptimizerError.passBrokeTrace(let pass, let error) {
+        #expect(pass == "drop-adds")
+        #expect(error.message.contains("used before it is defined"), "\(error)")
+    }
+}

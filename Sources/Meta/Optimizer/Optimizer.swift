@@ -1,6 +1,8 @@
 /// The trace optimizer (DESIGN §7): a pipeline of named passes, each of which can be switched off, run in a fixed
-/// order. Every pass's output is verified; the result keeps each pass's input and output so a viewer can show what
-/// each one did (`PassStep.diff`).
+/// order. Every pass's output is verified (`verifiesEachPass`, the default in debug builds), or the final trace is,
+/// and only when it is broken is the pipeline run again pass by pass to name the pass that broke it — the same
+/// error, without verifying every step of a correct run (release builds). The result keeps each pass's input and
+/// output so a viewer can show what each one did (`PassStep.diff`).
 ///
 /// The default order (`Optimizer.defaultPasses`) and why:
 /// 1. `peel` — loop peeling first, so that every later pass sees the preamble and the peeled loop, and invariant
@@ -27,6 +29,9 @@ public struct Optimizer {
     public private(set) var enabled: Set<String>
     /// Checks the input and every pass's output (bridges: tell it the loops they jump to).
     public var verifier: TraceVerifier
+    /// Whether each pass's output is verified as it is made (else the final trace, then each pass only if that
+    /// one is broken).
+    public var verifiesEachPass = _isDebugAssertConfiguration()
 
     public init(passes: [any OptimizationPass] = Optimizer.defaultPasses, verifier: TraceVerifier = TraceVerifier()) {
         self.passes = passes
@@ -57,16 +62,25 @@ public struct Optimizer {
         var context = context ?? OptimizationContext(
             nextGuardNumber: (trace.ops.compactMap { $0.guardInfo?.number }.max() ?? -1) + 1,
             peeledLoopToken: Optimizer.defaultPeeledLoopToken)
+        let start = context
         var current = TrackedTrace(trace: trace, opIDs: trace.ops.indices.map { _ in context.newOpID() })
         let original = current
         var steps: [PassStep] = []
         for pass in passes where enabled.contains(pass.name) {
             let after = pass.run(current, context: &context)
-            do { try verifier.verify(after.trace) } catch let e as IRVerificationError {
-                throw OptimizerError.passBrokeTrace(pass: pass.name, e)
+            if verifiesEachPass {
+                do { try verifier.verify(after.trace) } catch let e as IRVerificationError {
+                    throw OptimizerError.passBrokeTrace(pass: pass.name, e)
+                }
             }
             steps.append(PassStep(pass: pass.name, before: current, after: after))
             current = after
+        }
+        if !verifiesEachPass, let error = verifier.errors(in: current.trace).first {
+            var checking = self
+            checking.verifiesEachPass = true
+            _ = try checking.run(trace, context: start)
+            throw OptimizerError.passBrokeTrace(pass: steps.last!.pass, error)  // (passes are deterministic)
         }
         return OptimizationResult(original: original, steps: steps, final: current, context: context)
     }
