@@ -10,15 +10,21 @@ class Point:
 
 
 def walk(n):
+    # Every fifth step takes the other branch: its bridge builds the next Point too (and, once the loop is
+    # peeled, may pass it into the loop's body as its fields: see jit_short_preamble.py).
     p = Point(0, 0)
     i = 0
     while i < n:
-        p = Point(p.x + 1, p.y + 2)
+        if i % 5 == 0:
+            p = Point(p.x + 2, p.y - 1)
+        else:
+            p = Point(p.x + 1, p.y + 2)
         i += 1
     return p.x + p.y
 
 
 print(walk(200))
+print(walk(3000))
 
 
 class Counter:

@@ -62,27 +62,7 @@ def invariant_changes(n):
     return total
 
 
-class Point:
-    def __init__(self, x, y):
-        self.x = x
-        self.y = y
-
-
-def walk(n):
-    # A Point flows round the loop as its fields; the bridge builds a new one.
-    p = Point(0, 0)
-    i = 0
-    while i < n:
-        if i % 5 == 0:
-            p = Point(p.x + 2, p.y - 1)
-        else:
-            p = Point(p.x + 1, p.y)
-        i += 1
-    return p.x, p.y
-
-
 print(branchy_sum(3000))
 print(shared_box(3000))
 print(constant_restart(300, 20))
 print(invariant_changes(900))
-print(walk(3000))

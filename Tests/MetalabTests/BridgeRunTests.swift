@@ -46,71 +46,36 @@ extension TracerRunTests {
         #expect(s["aborts"] == 0)
     }
 
-    /// The final `jump` of each bridge in a `jit-log-opt` log, in order.
-    func bridgeJumps(_ log: String) -> [Substring] {
-        var jumps: [Substring] = [], inBridge = false
-        for line in log.split(separator: "\n") {
+    /// The corpus's `jit_short_preamble.py` under `backend`, with its `jit-log-opt` log: the final `jump` of each
+    /// bridge, by the loop it belongs to (loops are numbered in the order they closed, one per function there;
+    /// a bridge is printed after its loop).
+    func shortPreambleRun(backend: String) throws -> (stdout: String, expected: String, jumps: [Int: [Substring]]) {
+        let file = Corpus.root.appendingPathComponent("jit_short_preamble.py")
+        let traced = try run(file, ["--jit", "trace", "--backend", backend, "--jit-param", "threshold=50,trace_eagerness=20",
+                                    "--log", "jit-log-opt"])
+        let expected = try String(contentsOf: Corpus.root.appendingPathComponent("jit_short_preamble.out"), encoding: .utf8)
+        var jumps: [Int: [Substring]] = [:], loop = -1, inBridge = false
+        for line in traced.stderr.split(separator: "\n") {
+            if line.hasPrefix("# Loop ") { loop = Int(line.dropFirst("# Loop ".count).prefix { $0.isNumber }) ?? -1 }
             if line.hasPrefix("# ") { inBridge = line.hasPrefix("# bridge out of Guard ") }
-            if inBridge && line.hasPrefix("jump(") { jumps.append(line) }
+            if inBridge && line.hasPrefix("jump(") { jumps[loop, default: []].append(line) }
         }
-        return jumps
+        return (traced.stdout, expected, jumps)
     }
 
     /// Short preambles: a bridge whose new boxes fit the peeled body's virtual state ends with the preamble's
-    /// hoisted checks and jumps into the body with unboxed values; no box is allocated at its end.
+    /// hoisted checks and jumps into the body with unboxed values (`branchy_sum`, loop 0: `s` and `i` pass as
+    /// f10 and i13, n's intval, hoisted out of the body, as i17). A bridge that puts a real object where the
+    /// body takes a virtual's fields jumps to the loop's start instead: the body would only see a copy, and `is`
+    /// must still find the object (`shared_box`, loop 1).
     @Test(arguments: ["x64", "ir"])
-    func aBridgeOfNewBoxesJumpsIntoThePeeledBody(backend: String) throws {
-        let file = try program("""
-            def f(n):
-                s = 0.0
-                i = 0
-                while i < n:
-                    if i % 3 == 0:
-                        s = s + 1.5
-                    else:
-                        s = s + 0.5
-                    i += 1
-                return s
-
-            print(f(3000))
-            """)
-        let traced = try run(file, ["--jit", "trace", "--backend", backend, "--jit-param", "threshold=50,trace_eagerness=20", "--log", "jit-log-opt"])
-        #expect(traced.stdout == "2500.0\n")
-        let jumps = bridgeJumps(traced.stderr)
-        #expect(jumps.count == 1)
-        // n's class check and intval, hoisted out of the body, are redone; s and i pass as f10 and i13.
-        #expect(jumps.first == "jump(p0, f10, i13, i17, descr=Loop1000)", "\(traced.stderr)")
-        let bridge = traced.stderr.components(separatedBy: "# bridge out of Guard ").last ?? ""
-        #expect(bridge.contains("guard_class(p0, W_Int, "))
-        #expect(!bridge.contains("new_with_vtable"))
-    }
-
-    /// A bridge that puts a real object where the body takes a virtual's fields jumps to the loop's start: the
-    /// body would only see a copy, and `is` must still find the object.
-    @Test func aBridgeHoldingARealObjectKeepsThePreamble() throws {
-        let file = try program("""
-            def f(n):
-                keep = [2.5]
-                acc = 0.25
-                i = 0
-                same = 0
-                while i < n:
-                    if i % 4 == 1:
-                        acc = keep[0]
-                    else:
-                        acc = acc + 1.0
-                    if acc is keep[0]:
-                        same += 1
-                    i += 1
-                return acc, same
-
-            print(f(3000))
-            """)
-        let traced = try run(file, ["--jit", "trace", "--jit-param", "threshold=50,trace_eagerness=20", "--log", "jit-log-opt"])
-        #expect(traced.stdout == "(4.5, 750)\n")
-        let jumps = bridgeJumps(traced.stderr)
-        #expect(!jumps.isEmpty)
-        #expect(jumps.contains { $0.hasSuffix("descr=Loop0)") }, "\(traced.stderr)")
+    func bridgesEnterThePeeledBodyOnlyWhenTheirValuesFit(backend: String) throws {
+        let (stdout, expected, jumps) = try shortPreambleRun(backend: backend)
+        #expect(stdout == expected)
+        #expect(jumps[0] == ["jump(p0, f10, i13, i17, descr=Loop1000)"], "\(jumps)")
+        #expect(jumps[1]?.count == 1 && jumps[1]?.first?.hasSuffix("descr=Loop1)") == true, "\(jumps)")
+        // The list and its length change with each bridge run: the short preamble reloads them.
+        #expect(jumps[3]?.contains { $0.hasSuffix("descr=Loop1003)") } == true, "\(jumps)")
     }
 
     /// The log names each bridge's guard as the loop printed it (`descr=<GuardN>`), PyPy's way.
