@@ -38,24 +38,29 @@ extension TracerEvent {
     }
 }
 
-/// One loop the JIT compiled in the session's run: what it recorded, what the optimizer made of it (pass by pass)
-/// and, with the x64 backend, its machine code.
-final class JitLoop {
+/// One trace the JIT compiled in the session's run, a loop or a bridge: what it recorded, what the optimizer made
+/// of it (pass by pass) and, with the x64 backend, its machine code.
+final class JitCompiled {
+    /// How the views name it: `Loop 0`, `Bridge 2`.
+    let title: String
     /// The trace that runs (the optimized one when the optimizer ran).
     let trace: Trace
     let optimization: OptimizationResult?
-    /// Its machine code (nil under the IR backend).
-    let machineCode: X64.CompiledTrace?
+    /// Its machine code and where the out-of-line part starts (nil under the IR backend).
+    let machineCode: (code: X64.ExecutableCode, outOfLineStart: Int)?
     /// How many of the optimizer's steps `opt` has shown.
     var passesShown = 0
 
-    init(trace: Trace, optimization: OptimizationResult?, machineCode: X64.CompiledTrace?) {
+    init(title: String, trace: Trace, optimization: OptimizationResult?, machineCode: (code: X64.ExecutableCode, outOfLineStart: Int)?) {
+        self.title = title
         self.trace = trace
         self.optimization = optimization
         self.machineCode = machineCode
     }
 
     var recorded: Trace { optimization?.original.trace ?? trace }
+    /// `title` within a sentence (`loop 0`).
+    var name: String { title.prefix(1).lowercased() + title.dropFirst() }
 }
 
 /// The Lab's observer of the tracer (the framework reports, the Lab keeps and shows): the loops compiled so far,
@@ -64,7 +69,9 @@ final class JitHistory: TracerObserver {
     unowned let session: Session
     /// Kept alive after the run, so that traces' constants can still be named.
     let runtime: Runtime
-    private(set) var loops: [JitLoop] = []
+    private(set) var loops: [JitCompiled] = []
+    /// The bridges compiled so far, by their number (`bridge N` in the views).
+    private(set) var bridges: [JitCompiled] = []
     /// Where the recording in progress started.
     private(set) var recordingLocation = ""
     /// Why the driver stopped entering each loop it dropped.
@@ -82,13 +89,19 @@ final class JitHistory: TracerObserver {
         case .traceStarted(let location):
             recordingLocation = location
             isRecording = true
-        case .traceAborted, .bridgeCompiled:
+        case .traceAborted:
             isRecording = false
+        case .bridgeCompiled(let trace, let loop, let guardNumber, let optimization, let code):
+            isRecording = false
+            let title = "Bridge \(trace.number) (out of guard \(guardNumber) of loop \(loopIndex(number: loop).map(String.init) ?? "?"))"
+            bridges.append(JitCompiled(title: title, trace: trace, optimization: optimization,
+                                       machineCode: code.map { ($0.code, $0.outOfLineStart) }))
         case .loopCompiled(let trace, let optimization):
             isRecording = false
             // The driver has the loop before it reports it: its runner is the machine code, under the x64 backend.
-            let compiled = runtime.jit?.compiledLoops.last { $0.trace.number == trace.number }
-            loops.append(JitLoop(trace: trace, optimization: optimization, machineCode: compiled?.runner as? X64.CompiledTrace))
+            let compiled = (runtime.jit?.compiledLoops.last { $0.trace.number == trace.number })?.runner as? X64.CompiledTrace
+            loops.append(JitCompiled(title: "Loop \(loops.count)", trace: trace, optimization: optimization,
+                                     machineCode: compiled.map { ($0.code, $0.outOfLineStart) }))
         case .loopDropped, .loopInvalidated:
             droppedLoops.tracer(event)
         case .opRecorded, .machineCodeInstalled, .guardFailed, .deoptimized:
@@ -140,8 +153,24 @@ final class JitHistory: TracerObserver {
     /// The Lab's number (0, 1, ...) of the loop whose trace has `number`.
     func loopIndex(number: Int) -> Int? { loops.firstIndex { $0.trace.number == number } }
 
+    /// What a view's arguments name: `N` (loop N), `bridge N`, or nothing (the latest loop).
+    func compiled(_ words: [String], usage: String) throws(CommandError) -> JitCompiled {
+        guard words.first == "bridge" else {
+            guard words.count <= 1 else { throw CommandError("expected a loop number or 'bridge N'", hint: "usage: \(usage)") }
+            return try loop(words.first, usage: usage).1
+        }
+        guard !bridges.isEmpty else {
+            throw CommandError("no bridge has been compiled yet", hint: "a guard gets a bridge after 'trace_eagerness' failures")
+        }
+        guard words.count == 2 else { throw CommandError("expected one bridge number after 'bridge'", hint: "usage: \(usage)") }
+        guard let n = Int(words[1]), let bridge = bridges.first(where: { $0.trace.number == n }) else {
+            throw CommandError("no bridge \(words[1]) (bridges 0 to \(bridges.count - 1) were compiled)", hint: "usage: \(usage)")
+        }
+        return bridge
+    }
+
     /// Loop `word` (an index as `trace` lists them), or the latest when nil.
-    func loop(_ word: String?, usage: String) throws(CommandError) -> (Int, JitLoop) {
+    func loop(_ word: String?, usage: String) throws(CommandError) -> (Int, JitCompiled) {
         guard !loops.isEmpty else {
             throw CommandError("no loop has been compiled yet", hint: session.settings.jit.enabled
                 ? "run the program further (a loop is traced after 'threshold' backward jumps)" : "'set jit trace', then run the program")

@@ -2,58 +2,62 @@ import Foundation
 import Meta
 import MiniPy
 
-/// The JIT's views: a loop's traces (`trace`), the optimizer's passes one at a time (`opt`), the machine code
-/// (`asm`). Every IR line has the colour of the guest source line it was recorded at (as in `list` and `dis`).
+/// The JIT's views: a loop's or a bridge's traces (`trace`), the optimizer's passes one at a time (`opt`), the
+/// machine code (`asm`). Every IR line has the colour of the guest source line it was recorded at (as in `list`
+/// and `dis`).
 extension LabView {
     static let jitViews: [LabView] = [.trace, .opt, .asm]
 
     static let trace = LabView(
-        name: "trace", aliases: [], usage: "trace [N]",
-        summary: "the recorded and the optimized trace of loop N (default: the latest); while recording, the ops so far",
-        details: "Loops are numbered 0, 1, ... in the order the JIT compiled them in this run ('set jit trace' first). Shows the trace as the tracer recorded it and, when optimization passes ran ('set passes'), as it runs after them. Guards show their numbers. Stopped while a trace is being recorded, 'trace' without N shows the ops recorded so far.") { session, args throws(CommandError) in
-            let history = try session.jitHistory(forLoopView: "trace", args)
+        name: "trace", aliases: [], usage: "trace [N | bridge N]",
+        summary: "the recorded and the optimized trace of loop N (default: the latest) or of bridge N; while recording, the ops so far",
+        details: "Loops are numbered 0, 1, ... in the order the JIT compiled them in this run ('set jit trace' first), and so are bridges ('tree' shows which guard each leaves from). Shows the trace as the tracer recorded it and, when optimization passes ran ('set passes'), as it runs after them. Guards show their numbers. Stopped while a trace is being recorded, 'trace' without N shows the ops recorded so far.",
+        completion: .words(["bridge"])) { session, args throws(CommandError) in
+            let history = try session.requireJitHistory()
             if args.words.isEmpty, let recording = history.recording {
                 session.writeLine("Recording from \(history.recordingLocation): \(recording.ops.count) ops so far")
                 session.writeTrace(recording, history.printer)
                 return
             }
-            let (n, loop) = try history.loop(args.words.first, usage: "trace [N]")
-            session.writeLine("Loop \(n), recorded (\(loop.recorded.ops.count) ops):")
-            session.writeTrace(loop.recorded, history.printer)
-            if let optimization = loop.optimization {
-                session.writeLine("Loop \(n), optimized by \(optimization.steps.map(\.pass).joined(separator: ", ")) (\(loop.trace.ops.count) ops):")
-                session.writeTrace(loop.trace, history.printer)
+            let compiled = try history.compiled(args.words, usage: "trace [N | bridge N]")
+            session.writeLine("\(compiled.title), recorded (\(compiled.recorded.ops.count) ops):")
+            session.writeTrace(compiled.recorded, history.printer)
+            if let optimization = compiled.optimization {
+                session.writeLine("\(compiled.title), optimized by \(optimization.steps.map(\.pass).joined(separator: ", ")) (\(compiled.trace.ops.count) ops):")
+                session.writeTrace(compiled.trace, history.printer)
             }
         }
 
     static let opt = LabView(
-        name: "opt", aliases: [], usage: "opt [N]",
-        summary: "the optimizer's next pass on loop N (default: the latest): what it removed (-), added (+) and rewrote (~)",
-        details: "Each 'opt' shows one pass of the pipeline as a diff of the trace before and after it, in pipeline order; after the last pass it starts again from the first. The passes are those 'set passes' enabled before the loop was compiled.") { session, args throws(CommandError) in
-            let history = try session.jitHistory(forLoopView: "opt", args)
-            let (n, loop) = try history.loop(args.words.first, usage: "opt [N]")
-            guard let optimization = loop.optimization, !optimization.steps.isEmpty else {
-                throw CommandError("loop \(n) ran as recorded (no optimization pass was enabled)", hint: "'set passes all' before the loop is compiled")
+        name: "opt", aliases: [], usage: "opt [N | bridge N]",
+        summary: "the optimizer's next pass on loop N (default: the latest) or bridge N: what it removed (-), added (+) and rewrote (~)",
+        details: "Each 'opt' shows one pass of the pipeline as a diff of the trace before and after it, in pipeline order; after the last pass it starts again from the first. The passes are those 'set passes' enabled before the loop or bridge was compiled.",
+        completion: .words(["bridge"])) { session, args throws(CommandError) in
+            let history = try session.requireJitHistory()
+            let compiled = try history.compiled(args.words, usage: "opt [N | bridge N]")
+            guard let optimization = compiled.optimization, !optimization.steps.isEmpty else {
+                throw CommandError("\(compiled.name) ran as recorded (no optimization pass was enabled)", hint: "'set passes all' before it is compiled")
             }
-            let k = loop.passesShown % optimization.steps.count
-            loop.passesShown = k + 1
+            let k = compiled.passesShown % optimization.steps.count
+            compiled.passesShown = k + 1
             let step = optimization.steps[k]
             let diff = step.diff
-            session.writeLine("Loop \(n), pass \(k + 1) of \(optimization.steps.count): \(step.pass) — \(diff.removedCount) removed, \(diff.addedCount) added, \(diff.changedCount) rewritten (\(step.before.trace.ops.count) -> \(step.after.trace.ops.count) ops)")
+            session.writeLine("\(compiled.title), pass \(k + 1) of \(optimization.steps.count): \(step.pass) — \(diff.removedCount) removed, \(diff.addedCount) added, \(diff.changedCount) rewritten (\(step.before.trace.ops.count) -> \(step.after.trace.ops.count) ops)")
             session.writeDiff(diff, step, history.printer)
         }
 
     static let asm = LabView(
-        name: "asm", aliases: [], usage: "asm [N]",
-        summary: "the x86-64 machine code of loop N (default: the latest), each instruction under the IR op it came from",
-        details: "Lists offset (from the start of the loop's code), bytes and instruction; a '#' line names the IR op the instructions below implement (prologue and epilogue have none), coloured like its source line. Guard exits and slow paths follow the loop, out of line. Needs 'set backend x64' (the default).") { session, args throws(CommandError) in
-            let history = try session.jitHistory(forLoopView: "asm", args)
-            let (n, loop) = try history.loop(args.words.first, usage: "asm [N]")
-            guard let compiled = loop.machineCode, !compiled.code.isReleased else {
-                throw CommandError("loop \(n) has no machine code (it runs on the IR executor)", hint: "'set backend x64', then run again")
+        name: "asm", aliases: [], usage: "asm [N | bridge N]",
+        summary: "the x86-64 machine code of loop N (default: the latest) or bridge N, each instruction under the IR op it came from",
+        details: "Lists offset (from the start of the loop's or bridge's code), bytes and instruction; a '#' line names the IR op the instructions below implement (prologue and epilogue have none), coloured like its source line. Guard exits and slow paths follow, out of line. A bridge's code starts where its guard's exit stub jumps to, and ends with the jump into its loop. Needs 'set backend x64' (the default).",
+        completion: .words(["bridge"])) { session, args throws(CommandError) in
+            let history = try session.requireJitHistory()
+            let compiled = try history.compiled(args.words, usage: "asm [N | bridge N]")
+            guard let machineCode = compiled.machineCode, !machineCode.code.isReleased else {
+                throw CommandError("\(compiled.name) has no machine code (it runs on the IR executor)", hint: "'set backend x64', then run again")
             }
-            session.writeLine("Loop \(n): \(compiled.code.byteCount) bytes of machine code, \(compiled.code.instructions.count) instructions")
-            for line in session.machineCodeLines(compiled.code, outOfLineStart: compiled.outOfLineStart, trace: loop.trace, history.printer) {
+            session.writeLine("\(compiled.title): \(machineCode.code.byteCount) bytes of machine code, \(machineCode.code.instructions.count) instructions")
+            for line in session.machineCodeLines(machineCode.code, outOfLineStart: machineCode.outOfLineStart, trace: compiled.trace, history.printer) {
                 session.writeLine(line)
             }
         }
@@ -61,12 +65,6 @@ extension LabView {
 
 extension Session {
     /// The JIT history of the run (kept after the program finishes), or an error saying how to get one.
-    /// The history a loop view (`NAME [N]`) shows, once its arguments are at most a loop number.
-    func jitHistory(forLoopView name: String, _ args: CommandArguments) throws(CommandError) -> JitHistory {
-        guard args.words.count <= 1 else { throw CommandError("\(name) takes at most a loop number", hint: "usage: \(name) [N]") }
-        return try requireJitHistory()
-    }
-
     func requireJitHistory() throws(CommandError) -> JitHistory {
         guard let jitHistory else {
             throw CommandError(settings.jit.enabled ? "the program has not run with the JIT yet" : "the JIT is off",

@@ -10,7 +10,8 @@ extension LabView {
         name: "guards", aliases: [], usage: "guards [N]",
         summary: "the guards of loop N (default: the latest) and of its bridges: failures, snapshot, bridge",
         details: "One line per guard: its number (as in 'trace', descr=<GuardN>), the guard op, where it was recorded (function:line #pc BYTECODE), how many times it failed and deoptimized, and the bridge grown on it, if any. Below it, its snapshot: the guest frames a failure rebuilds, outermost first (function, pc, line, each bound local and the value stack, in the trace's IR values), and the virtual objects deoptimization allocates. A guard with a bridge no longer deoptimizes; a guard failing 'trace_eagerness' times gets a bridge.") { session, args throws(CommandError) in
-            let history = try session.jitHistory(forLoopView: "guards", args)
+            let history = try session.requireJitHistory()
+            guard args.words.count <= 1 else { throw CommandError("guards takes at most a loop number", hint: "usage: guards [N]") }
             let (n, _) = try history.loop(args.words.first, usage: "guards [N]")
             let loop = history.compiledLoops[n]
             let sites = loop.guardSites

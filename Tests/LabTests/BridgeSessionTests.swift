@@ -182,10 +182,29 @@ extension SessionTests {
         #expect(views.contains("error: the program has not run with the JIT yet"))
     }
 
+    /// `trace`, `opt` and `asm` show a bridge after the run as they show a loop: its recorded and optimized
+    /// trace, each pass, and its machine code, which ends with the jump into its loop.
+    @Test func bridgeViewsShowItsTracePassesAndCode() throws {
+        let (output, _) = try bridgeSession(["run", "trace bridge 0", "opt bridge 0", "opt bridge 0", "asm bridge 0",
+                                             "asm bridge 5", "trace bridge", "trace 0 0", "tree"])
+        let bridged = try #require(bridgedGuards(output).first { $0.bridge == 0 }, "\(output)")
+        let title = "Bridge 0 (out of guard \(bridged.guardNumber) of loop 0)"
+        #expect(output.contains("\(title), recorded ("))
+        #expect(output.contains("\(title), optimized by peel, virtuals, heap, guards, fold, intbounds, dce ("))
+        #expect(output.contains("\(title), pass 1 of 7: peel"))
+        #expect(output.contains("\(title), pass 2 of 7: virtuals"))
+        #expect(output.contains(#/Bridge 0 \(out of guard \d+ of loop 0\): \d+ bytes of machine code, \d+ instructions/#))
+        #expect(output.contains("# jump("), "the listing names the jump into the loop")
+        #expect(output.contains("error: no bridge 5 (bridges 0 to 1 were compiled)"))
+        #expect(output.contains("error: expected one bridge number after 'bridge'"))
+        #expect(output.contains("error: expected a loop number or 'bridge N'"))
+    }
+
     @Test func guardNumbersAndTreeComplete() throws {
         let dir = try LabTestSupport.directory(["max.py": Self.flippingMax])
         let session = Session(mode: .script, color: false, baseDirectory: dir.path) { _ in }
         #expect(session.completions(for: "tree ") == ["all"])
+        #expect(session.completions(for: "asm b") == ["bridge"])
         #expect(session.completions(for: "break guard-fail ") == [], "no guards before a run")
         let script = ["load max.py", "set jit trace", "set threshold 5", "run"].joined(separator: "\n") + "\n"
         _ = runOnLargeStack { session.run(ScriptSource(name: "t.mlab", text: script)) }
