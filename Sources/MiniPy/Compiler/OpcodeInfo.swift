@@ -1,5 +1,16 @@
 /// Static facts about opcodes that the compiler, the stack-depth analysis and the disassembler share.
 extension Opcode {
+    /// The opcode's name (`COMPARE_OP`), from a table: interpolating the enum itself goes through reflection,
+    /// some 20,000 instructions, and the tracer names the bytecode of every merge point it records.
+    public var name: String { Opcode.names[Int(rawValue)] }
+
+    private static let names: [String] = {
+        var table = [String](repeating: "?", count: 256)
+        // `String(reflecting:)` is `MiniPy.Opcode.NAME` for an enum without a description of its own.
+        for op in Opcode.allCases { table[Int(op.rawValue)] = String(String(reflecting: op).split(separator: ".").last!) }
+        return table
+    }()
+
     /// Whether the instruction's argument means something (CPython's `HAVE_ARGUMENT`); the disassembler prints
     /// it only then.
     public var hasArgument: Bool {

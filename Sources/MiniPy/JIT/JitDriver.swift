@@ -252,7 +252,7 @@ public final class JitDriver: TracerObserver {
             statistics.guardFailures += 1
             statistics.bytecodesInJit += loop.bytecodesRun(iterations: exit.iterations, exitThroughGuard: number)
             tracer(.guardFailed(loop: loop.trace.number, guardNumber: number))
-            let source = loop.runner.trace(containingGuard: number) ?? loop.trace
+            let source = loop.trace(containingGuard: number) ?? loop.trace
             let resume: ResumeState
             do { resume = try source.resumeState(guardAt: opIndex, failArgValues: exit.values, heap: rt.heap) } catch {
                 fatalError("cannot resume after guard \(number): \(error)")

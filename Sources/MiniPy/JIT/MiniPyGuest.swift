@@ -50,7 +50,7 @@ final class MiniPyGuest: TracedGuest {
         guard let info = codeInfo(instructions: code), pc < info.code.code.count else {
             return GuestLocation(function: "?", pc: pc, bytecode: "?", line: 0)
         }
-        return GuestLocation(function: info.code.name, pc: pc, bytecode: "\(info.code.code[pc].opcode)", line: Int(info.code.lines[pc]))
+        return GuestLocation(function: info.code.name, pc: pc, bytecode: info.code.code[pc].opcode.name, line: Int(info.code.lines[pc]))
     }
 
     func isImmutable(_ field: FieldDescriptor) -> Bool { immutableFields.contains(field) }
