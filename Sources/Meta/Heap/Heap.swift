@@ -116,6 +116,7 @@ public final class Heap {
         allocationCounters.deallocate()
         cellSizeOfClass.deallocate()
         classOfGranules.deallocate()
+        for layout in markLayouts { layout.refOffsets.deallocate() }
     }
 
     // MARK: allocation
@@ -237,18 +238,42 @@ public final class Heap {
         markStack.append(bits)
     }
 
-    private func drainMarkStack() {
+    /// What marking needs of one layout, as plain values: its reference fields' offsets (a buffer owned by the
+    /// heap), and for a tail of references the offset of its count and where it starts (`tailCountOffset` -1: none).
+    private struct MarkLayout {
+        var refOffsets: UnsafeBufferPointer<Int>
+        var tailCountOffset: Int
+        var tailStart: Int
+    }
+
+    /// `MarkLayout`s by type id, extended as types are registered. Reading a `TypeDescriptor` (a class) and its
+    /// offsets array per object retained and released both: a third of marking's time.
+    private var markLayouts: [MarkLayout] = []
+
+    private func updateMarkLayouts() {
         let descriptors = registry.descriptors
+        for d in descriptors[markLayouts.count...] {
+            let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: d.refOffsets.count)
+            _ = offsets.initialize(from: d.refOffsets)
+            var layout = MarkLayout(refOffsets: UnsafeBufferPointer(offsets), tailCountOffset: -1, tailStart: d.fixedSize)
+            if case .refs(let countOffset) = d.tail { layout.tailCountOffset = countOffset }
+            markLayouts.append(layout)
+        }
+    }
+
+    private func drainMarkStack() {
+        if markLayouts.count < registry.descriptors.count { updateMarkLayouts() }
+        let layouts = markLayouts
         while let bits = markStack.popLast() {
             let p = UnsafeMutableRawPointer(bitPattern: bits).unsafelyUnwrapped
-            let d = descriptors[Int(UInt32(truncatingIfNeeded: p.load(as: UInt64.self)))]
-            for offset in d.refOffsets {
+            let layout = layouts[Int(UInt32(truncatingIfNeeded: p.load(as: UInt64.self)))]
+            for offset in layout.refOffsets {
                 let child = p.load(fromByteOffset: offset, as: UInt.self)
                 if child != 0 { mark(child) }
             }
-            if case .refs(let countOffset) = d.tail {
-                let count = p.load(fromByteOffset: countOffset, as: Int.self)
-                var offset = d.fixedSize
+            if layout.tailCountOffset >= 0 {
+                let count = p.load(fromByteOffset: layout.tailCountOffset, as: Int.self)
+                var offset = layout.tailStart
                 for _ in 0..<count {
                     let child = p.load(fromByteOffset: offset, as: UInt.self)
                     if child != 0 { mark(child) }
