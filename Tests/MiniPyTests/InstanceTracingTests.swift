@@ -139,7 +139,7 @@ import Meta
         let L = r.layouts
         let news = trace.ops.filter { $0.opcode == .newWithVtable && $0.descr == .size(L.instance) }
         #expect(news.count == 1)
-        #expect(!trace.ops.contains { $0.opcode.info.category == .call && $0.descr.callName == "call_with_tuple" })
+        #expect(!trace.ops.contains { $0.opcode.info.category == .call && $0.descr.callName?.hasPrefix("call_") == true })
         let initOps = trace.ops.filter { $0.annotation?.guest?.function == "__init__" && $0.opcode != .debugMergePoint }
         let mapStores = initOps.filter { $0.opcode == .setfieldGc && $0.descr == .field(L.instanceMap) }
         #expect(mapStores.count == 2)

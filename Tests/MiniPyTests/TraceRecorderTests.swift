@@ -182,7 +182,27 @@ func seedInplaceAddPC() throws -> Int {
         let trace = try #require(r.log.compiled.first)
         #expect(trace.ops.contains { $0.annotation?.guest?.function == "add" })
         #expect(trace.ops.contains { $0.descr == .text("add:2 #0 LOAD_FAST") })
-        #expect(!trace.ops.contains { if case .call(let c) = $0.descr { c.name == "call_with_tuple" } else { false } })
+        #expect(!trace.ops.contains { if case .call(let c) = $0.descr { c.name.hasPrefix("call_") } else { false } })
+    }
+
+    /// A call the trace does not inline (a built-in) with one or two arguments is one residual call taking them
+    /// as they are (`call_1`, `call_2`); with more, the arguments go in a tuple (`call_with_tuple`).
+    @Test func residualCallsPassUpToTwoArgumentsDirectly() throws {
+        let source = """
+        def run(n):
+            s = 0
+            for i in range(n):
+                s = s + abs(i - 25) + max(i, 3) + min(i, 7, 40)
+            return s
+        result = run(50)
+        """
+        let r = runTraced(source, options: options, globals: ["result"])
+        #expect(r.values["result"] == "2178")  // as python3 computes it
+        let trace = try #require(r.log.compiled.first)
+        let calls = trace.ops.compactMap { op -> String? in if case .call(let c) = op.descr { c.name } else { nil } }
+        #expect(calls.filter { $0 == "call_1" }.count == 1, "\(calls)")
+        #expect(calls.filter { $0 == "call_2" }.count == 1, "\(calls)")
+        #expect(calls.filter { $0 == "call_with_tuple" }.count == 1, "\(calls)")
     }
 
     /// Untraceable bytecodes abort with a reason, and the location backs off instead of retracing forever.

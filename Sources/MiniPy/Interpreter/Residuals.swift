@@ -156,6 +156,14 @@ enum Residuals {
     static let callWithTuple = ResidualFunction2("call_with_tuple") { f, args in
         wrap { rt throws(PyException) in try rt.call(Ref(bits: f), Array(rt.sequenceItems(Ref(bits: args)))) }
     }
+    /// `f(a)` and `f(a, b)`: the residual calls a trace makes of a callable it does not inline, with one or two
+    /// arguments, without building the tuple `call_with_tuple` takes (`math.sqrt(x)` in a loop).
+    static let call1 = ResidualFunction2("call_1") { f, a in
+        wrap { rt throws(PyException) in try rt.call(Ref(bits: f), [Ref(bits: a)]) }
+    }
+    static let call2 = ResidualFunction3("call_2") { f, a, b in
+        wrap { rt throws(PyException) in try rt.call(Ref(bits: f), [Ref(bits: a), Ref(bits: b)]) }
+    }
     /// `frames.top = slots + index` (a non-virtualizable frame's trace publishing its stack top; returns None).
     static let publishStackTop = ResidualFunction2("publish_stack_top") { slots, index in
         unowned(unsafe) let rt = Runtime.current!

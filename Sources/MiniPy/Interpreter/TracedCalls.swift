@@ -40,9 +40,14 @@ extension Interpreter {
             inlineFrame(&d, &state, function: f, info: info, constructs: false)
             return
         }
-        for a in args { d.push(a) }
-        let tuple = buildTuple(&d, count: args.count)
-        d.push(try residual(&d, Residuals.callWithTuple, callee, tuple))
+        switch args.count {
+        case 1: d.push(try residual(&d, Residuals.call1, callee, args[0]))
+        case 2: d.push(try residual(&d, Residuals.call2, callee, args[0], args[1]))
+        default:
+            for a in args { d.push(a) }
+            let tuple = buildTuple(&d, count: args.count)
+            d.push(try residual(&d, Residuals.callWithTuple, callee, tuple))
+        }
     }
 
     /// The code of guest function `f` if a call with `n` positional arguments can be inlined here.
