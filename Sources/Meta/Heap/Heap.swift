@@ -135,12 +135,13 @@ public final class Heap {
         freeHeads[cls] = p.load(fromByteOffset: 8, as: UInt.self)
         p.storeBytes(of: 0, toByteOffset: 8, as: UInt.self)
         if size <= 64 {
-            // Small objects (boxed ints and floats, most instances): a few word stores beat a call to memset.
-            var offset = 16
-            while offset < size {
-                p.storeBytes(of: 0, toByteOffset: offset, as: UInt.self)
-                offset &+= 8
-            }
+            // Small objects (boxed ints and floats, most instances): a few stores beat a call to memset. They are
+            // written out, not looped (the optimizer turns such a loop into a memset call), 16 bytes each: a cell
+            // is a multiple of 16 bytes, so the last store may clear bytes of the cell past `size`.
+            let zero = SIMD2<UInt64>(repeating: 0)
+            if size > 16 { p.storeBytes(of: zero, toByteOffset: 16, as: SIMD2<UInt64>.self) }
+            if size > 32 { p.storeBytes(of: zero, toByteOffset: 32, as: SIMD2<UInt64>.self) }
+            if size > 48 { p.storeBytes(of: zero, toByteOffset: 48, as: SIMD2<UInt64>.self) }
         } else {
             (p + 16).initializeMemory(as: UInt8.self, repeating: 0, count: size &- 16)
         }
@@ -190,7 +191,7 @@ public final class Heap {
     // MARK: object access helpers
 
     /// The type id in `ref`'s header.
-    @inlinable public static func typeID(of ref: Ref) -> UInt32 {
+    @inlinable @inline(__always) public static func typeID(of ref: Ref) -> UInt32 {
         UInt32(truncatingIfNeeded: ref.pointer.load(as: UInt64.self))
     }
 
