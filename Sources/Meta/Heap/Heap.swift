@@ -127,7 +127,7 @@ public final class Heap {
         guard size <= Heap.largestCell else { return allocateLarge(typeID: typeID, size: size) }
         let cls = Int(classOfGranules[(size &+ 15) &>> 4])
         var cell = freeHeads[cls]
-        if cell == 0 {
+        if _slowPath(cell == 0) {
             cell = refill(cls)
             if cell == 0 { return .null }
         }
@@ -148,7 +148,7 @@ public final class Heap {
         p.storeBytes(of: UInt64(typeID), as: UInt64.self)
         let cellSize = cellSizeOfClass[cls]
         bytesSinceCollection &+= cellSize
-        if bytesSinceCollection > collectionThreshold { collectRequested = true }
+        if _slowPath(bytesSinceCollection > collectionThreshold) { collectRequested = true }
         return Ref(p)
     }
 
@@ -184,7 +184,7 @@ public final class Heap {
         largeObjects[p] = size
         reservedBytes += size
         bytesSinceCollection &+= size
-        if bytesSinceCollection > collectionThreshold { collectRequested = true }
+        if _slowPath(bytesSinceCollection > collectionThreshold) { collectRequested = true }
         return Ref(p)
     }
 

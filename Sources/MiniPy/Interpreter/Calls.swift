@@ -89,10 +89,11 @@ extension Runtime {
                    localsDict: Ref = .null) throws(PyException) {
         unowned(unsafe) let info = codeInfo(ofFunction: function)
         let base = slot + 1
-        if frames.depth >= min(recursionLimit, FrameStack.capacity - 1) || base + info.frameSize + 64 >= frames.stackEnd {
+        // `_slowPath` and `_fastPath`: branch weights that keep the rare paths' register spills off the common one.
+        if _slowPath(frames.depth >= min(recursionLimit, FrameStack.capacity - 1) || base + info.frameSize + 64 >= frames.stackEnd) {
             throw recursionError(stackTop: base + argc)
         }
-        if !(argc == info.argcount && kwnames.isNull && info.hasSimpleParameters) {
+        if _slowPath(!(argc == info.argcount && kwnames.isNull && info.hasSimpleParameters)) {
             try bindArguments(function, info, base, argc: argc, kwnames: kwnames)
         }
         // Otherwise the arguments are already where the locals go.
@@ -100,13 +101,13 @@ extension Runtime {
         if info.nlocals + info.ncells > bound {
             (base + bound).initialize(repeating: .null, count: info.nlocals + info.ncells - bound)
         }
-        if info.ncells != 0 { setUpCells(function, info, base) }
+        if _slowPath(info.ncells != 0) { setUpCells(function, info, base) }
         let stackBase = base + info.nlocals + info.ncells
         frames.push(Frame(info: Unmanaged.passUnretained(info), function: function, globals: function.ref(L.funcGlobals),
                           localsDict: localsDict, base: base, stackBase: stackBase, sp: stackBase, pc: 0,
                           constructed: constructed, isEntry: false))
         frames.top = stackBase
-        if heap.collectRequested || interruptWord.pointee != 0 { try safepointEnteringFrame(slot, argc: argc) }
+        if _slowPath(heap.collectRequested || interruptWord.pointee != 0) { try safepointEnteringFrame(slot, argc: argc) }
     }
 
     /// The RecursionError of a call refused, with the stack top after its arguments.

@@ -119,7 +119,7 @@ struct Interpreter<D: Domain> {
     /// new frame, or after the call with its result on the stack.
     @inline(__always) func call(_ d: inout D, _ state: inout DispatchState, at slot: UnsafeMutablePointer<Ref>, argc: Int) throws(PyException) {
         let callee = slot.pointee
-        if callee.typeID == L.function.id {
+        if _fastPath(callee.typeID == L.function.id) {
             try rt.pushFrame(function: callee, at: slot, argc: argc, kwnames: .null, constructed: .null)
         } else if try !rt.callAt(slot, argc: argc, kwnames: .null) {
             d.stackTop = slot + 1
@@ -129,6 +129,9 @@ struct Interpreter<D: Domain> {
     }
 
     /// Runs from the current top frame until the frame marked `isEntry` returns; returns its value.
+    ///
+    /// `_slowPath` and `_fastPath` mark the rare branches of hot handlers: their branch weights keep the register
+    /// spills of error paths off the common ones.
     ///
     /// Under a domain whose `jitMergePoint` asks to leave (the tracer, when a trace closes or aborts), returns
     /// `Ref.null` instead, with the frames published: the JIT driver continues from them.
@@ -146,7 +149,7 @@ struct Interpreter<D: Domain> {
                     }
                     d.instructionStarted()
                     let instruction = state.code[state.pc]
-                    state.pc += 1
+                    state.pc &+= 1
                     let arg = Int(instruction.arg)
                     switch instruction.opcode {
                     case .NOP:
@@ -172,7 +175,7 @@ struct Interpreter<D: Domain> {
                         d.push(d.constRef(state.consts[arg]))
                     case .LOAD_FAST:
                         let v = d.local(arg)
-                        if d.isNull(v) {
+                        if _slowPath(d.isNull(v)) {
                             throw rt.error(rt.exceptions.UnboundLocalError,
                                            "cannot access local variable '\(state.info.code.varnames[arg])' where it is not associated with a value")
                         }
@@ -208,7 +211,7 @@ struct Interpreter<D: Domain> {
                         } else {
                             let globals = state.frame.pointee.globals
                             let v = rt.dictValue(globals, ifEntry: state.info.globalEntryHints[arg], holds: state.names[arg])
-                            d.push(d.constRef(v.isNull ? try rt.loadGlobal(globals, state.info, nameIndex: arg) : v))
+                            d.push(d.constRef(_slowPath(v.isNull) ? try rt.loadGlobal(globals, state.info, nameIndex: arg) : v))
                         }
                     case .STORE_GLOBAL:
                         let v = d.pop()
@@ -418,7 +421,7 @@ struct Interpreter<D: Domain> {
                         // them (`getfield_raw_i`) and guards that both are clear, as PyPy's loops poll its action
                         // flag: a compiled loop leaves here (re-executing this instruction) when one is set, and the
                         // interpreter runs the safepoint. A recording that finds one set calls it as a residual.
-                        if d.isTrue(d.getfieldRawI(rt.interruptField)) || d.isTrue(d.getfieldRawI(rt.collectField)) {
+                        if _slowPath(d.isTrue(d.getfieldRawI(rt.interruptField)) || d.isTrue(d.getfieldRawI(rt.collectField))) {
                             if D.isTracing {
                                 _ = try residual(&d, Residuals.safepoint, d.constRef(rt.none))
                             } else {
@@ -594,7 +597,7 @@ struct Interpreter<D: Domain> {
                         let finished = state.frame.pointee
                         // The caller's stack top is the callee's function slot: the result replaces it.
                         var value = result
-                        if !finished.constructed.isNull {
+                        if _slowPath(!finished.constructed.isNull) {
                             if !d.isSame(result, d.constRef(rt.none)) {
                                 throw rt.typeError("__init__() should return None, not '\(rt.typeName(d.concrete(result)))'")
                             }
@@ -607,7 +610,7 @@ struct Interpreter<D: Domain> {
                             }
                         }
                         frames.pop()
-                        if finished.isEntry {
+                        if _slowPath(finished.isEntry) {
                             rt.frames.top = finished.base - 1
                             return d.concrete(value)
                         }
