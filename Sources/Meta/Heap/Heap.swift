@@ -131,7 +131,7 @@ public final class Heap {
         guard size <= Heap.largestCell else { return allocateLarge(typeID: typeID, size: size) }
         let cls = Int(classOfGranules[(size &+ 15) &>> 4])
         var cell = freeHeads[cls]
-        if cell == 0 {
+        if _slowPath(cell == 0) {
             cell = refill(cls)
             if cell == 0 { return .null }
         }
@@ -139,19 +139,20 @@ public final class Heap {
         freeHeads[cls] = p.load(fromByteOffset: 8, as: UInt.self)
         p.storeBytes(of: 0, toByteOffset: 8, as: UInt.self)
         if size <= 64 {
-            // Small objects (boxed ints and floats, most instances): a few word stores beat a call to memset.
-            var offset = 16
-            while offset < size {
-                p.storeBytes(of: 0, toByteOffset: offset, as: UInt.self)
-                offset &+= 8
-            }
+            // Small objects (boxed ints and floats, most instances): a few stores beat a call to memset. They are
+            // written out, not looped (the optimizer turns such a loop into a memset call), 16 bytes each: a cell
+            // is a multiple of 16 bytes, so the last store may clear bytes of the cell past `size`.
+            let zero = SIMD2<UInt64>(repeating: 0)
+            if size > 16 { p.storeBytes(of: zero, toByteOffset: 16, as: SIMD2<UInt64>.self) }
+            if size > 32 { p.storeBytes(of: zero, toByteOffset: 32, as: SIMD2<UInt64>.self) }
+            if size > 48 { p.storeBytes(of: zero, toByteOffset: 48, as: SIMD2<UInt64>.self) }
         } else {
             (p + 16).initializeMemory(as: UInt8.self, repeating: 0, count: size &- 16)
         }
         p.storeBytes(of: UInt64(typeID), as: UInt64.self)
         let cellSize = cellSizeOfClass[cls]
         bytesSinceCollection &+= cellSize
-        if bytesSinceCollection > collectionThreshold { collectRequested = true }
+        if _slowPath(bytesSinceCollection > collectionThreshold) { collectRequested = true }
         return Ref(p)
     }
 
@@ -187,14 +188,14 @@ public final class Heap {
         largeObjects[p] = size
         reservedBytes += size
         bytesSinceCollection &+= size
-        if bytesSinceCollection > collectionThreshold { collectRequested = true }
+        if _slowPath(bytesSinceCollection > collectionThreshold) { collectRequested = true }
         return Ref(p)
     }
 
     // MARK: object access helpers
 
     /// The type id in `ref`'s header.
-    @inlinable public static func typeID(of ref: Ref) -> UInt32 {
+    @inlinable @inline(__always) public static func typeID(of ref: Ref) -> UInt32 {
         UInt32(truncatingIfNeeded: ref.pointer.load(as: UInt64.self))
     }
 

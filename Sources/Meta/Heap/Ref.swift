@@ -9,6 +9,7 @@
 
     public static let null = Ref(bits: 0)
 
-    @inlinable public var isNull: Bool { bits == 0 }
-    @inlinable public var pointer: UnsafeMutableRawPointer { UnsafeMutableRawPointer(bitPattern: bits).unsafelyUnwrapped }
+    // Always inlined: the dispatch loop is too large for the optimizer to inline even these there.
+    @inlinable @inline(__always) public var isNull: Bool { bits == 0 }
+    @inlinable @inline(__always) public var pointer: UnsafeMutableRawPointer { UnsafeMutableRawPointer(bitPattern: bits).unsafelyUnwrapped }
 }

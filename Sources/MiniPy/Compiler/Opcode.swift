@@ -129,6 +129,10 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
 public enum CompareOp: Int32, Sendable {
     case lt = 0, le, eq, ne, gt, ge
 
+    /// The comparison of a `COMPARE_OP` argument the compiler wrote. Always inlined: the dispatch loop is too
+    /// large for the optimizer to inline the synthesized `init(rawValue:)` there.
+    @inline(__always) init(operand: Int32) { self = CompareOp(rawValue: operand).unsafelyUnwrapped }
+
     /// The operator as written in source (`<`, `<=`, ...).
     public var symbol: String {
         switch self {
@@ -139,6 +143,18 @@ public enum CompareOp: Int32, Sendable {
         case .gt: ">"
         case .ge: ">="
         }
+    }
+}
+
+extension Opcode {
+    /// For a `BINARY_*` or `INPLACE_*` opcode: its operator, and whether it is the in-place form. Always inlined:
+    /// the dispatch loop is too large for the optimizer to inline the synthesized `rawValue` and
+    /// `BinaryOp.init(rawValue:)` there (the calls were 3 % of a call-heavy benchmark), so neither is used.
+    @inline(__always) var binaryOperation: (op: BinaryOp, inplace: Bool) {
+        let inplace = rawValue >= Opcode.INPLACE_ADD.rawValue
+        let first = inplace ? Opcode.INPLACE_ADD : Opcode.BINARY_ADD
+        // `BinaryOp`'s cases are numbered in declaration order, as its raw values are: the byte is the case.
+        return (unsafeBitCast(rawValue &- first.rawValue, to: BinaryOp.self), inplace)
     }
 }
 

@@ -23,8 +23,9 @@ extension Runtime {
 
     /// Performs the call whose callee is at `slot[0]` and whose `argc` arguments follow it on the value stack
     /// (the last `len(kwnames)` of them keyword values). Returns true when a guest frame was pushed (the dispatch
-    /// loop must switch to it); otherwise the result has replaced the callee and the stack top is `slot + 1`.
-    func callAt<D: Domain>(_ slot: UnsafeMutablePointer<Ref>, argc: Int, kwnames: Ref, d: inout D) throws(PyException) -> Bool {
+    /// loop must switch to it); otherwise the result has replaced the callee and the stack top is `slot + 1`
+    /// (`frames.top` is set; the caller sets its own stack pointer).
+    func callAt(_ slot: UnsafeMutablePointer<Ref>, argc: Int, kwnames: Ref) throws(PyException) -> Bool {
         frames.top = slot + 1 + argc
         var argc = argc
         var callee = slot.pointee
@@ -63,7 +64,6 @@ extension Runtime {
                 throw typeError("'\(typeName(callee))' object is not callable")
             }
             slot.pointee = result
-            d.stackTop = slot + 1
             frames.top = slot + 1
             return false
         }
@@ -80,29 +80,46 @@ extension Runtime {
     }
 
     /// Sets up the frame of a guest function whose arguments are at `slot + 1` (they become its first locals).
+    ///
+    /// Always inlined, with everything but a plain positional call out of line: a call with the parameters'
+    /// count of positional arguments and no cells goes through a few compares and the frame record's stores,
+    /// without a call or register spills (as a function, with its slow paths inline, it was a tenth of fib_rec's
+    /// time).
+    @inline(__always)
     func pushFrame(function: Ref, at slot: UnsafeMutablePointer<Ref>, argc: Int, kwnames: Ref, constructed: Ref,
                    localsDict: Ref = .null) throws(PyException) {
         unowned(unsafe) let info = codeInfo(ofFunction: function)
         let base = slot + 1
-        if frames.depth >= min(recursionLimit, FrameStack.capacity - 1) || base + info.frameSize + 64 >= frames.stackEnd {
-            throw error(exceptions.RecursionError, "maximum recursion depth exceeded")
+        // `_slowPath` and `_fastPath`: branch weights that keep the rare paths' register spills off the common one.
+        if _slowPath(frames.depth >= min(recursionLimit, FrameStack.capacity - 1) || base + info.frameSize + 64 >= frames.stackEnd) {
+            throw recursionError(stackTop: base + argc)
         }
-        let simple = kwnames.isNull && info.hasSimpleParameters
-        if simple && argc == info.argcount {
-            // Fast path: the arguments are already where the locals go.
-        } else if simple && argc < info.argcount && !function.ref(L.funcDefaults).isNull
-                    && argc >= info.argcount - function.ref(L.funcDefaults).int(L.tupleLength) {
-            let defaults = sequenceItems(function.ref(L.funcDefaults))
-            let first = info.argcount - defaults.count
-            for i in argc..<info.argcount { base[i] = defaults[i - first] }
-        } else {
-            let bound = try bindArguments(function, info, base, argc: argc, kwnames: kwnames)
-            for (i, v) in bound.enumerated() { base[i] = v }
+        // A plain positional call's arguments are already where the locals go.
+        if _slowPath(!(argc == info.argcount && kwnames.isNull && info.hasSimpleParameters)) {
+            try bindArguments(function, info, base, argc: argc, kwnames: kwnames)
         }
         let bound = info.totalArgs
         if info.nlocals + info.ncells > bound {
             (base + bound).initialize(repeating: .null, count: info.nlocals + info.ncells - bound)
         }
+        if _slowPath(info.ncells != 0) { setUpCells(function, info, base) }
+        let stackBase = base + info.nlocals + info.ncells
+        frames.push(Frame(info: Unmanaged.passUnretained(info), function: function, globals: function.ref(L.funcGlobals),
+                          localsDict: localsDict, base: base, stackBase: stackBase, sp: stackBase, pc: 0,
+                          constructed: constructed, isEntry: false))
+        frames.top = stackBase
+        if _slowPath(heap.collectRequested || interruptWord.pointee != 0) { try safepointEnteringFrame(slot, argc: argc) }
+    }
+
+    /// The RecursionError of a call refused, with the stack top after its arguments.
+    @inline(never) private func recursionError(stackTop: UnsafeMutablePointer<Ref>) -> PyException {
+        frames.top = stackTop
+        return error(exceptions.RecursionError, "maximum recursion depth exceeded")
+    }
+
+    /// A new frame's cells: fresh ones for its cellvars (holding the argument of the same name, if any), then the
+    /// function's closure cells for its freevars.
+    @inline(never) private func setUpCells(_ function: Ref, _ info: CodeInfo, _ base: UnsafeMutablePointer<Ref>) {
         for (i, argIndex) in info.cellFromArg.enumerated() {
             base[info.nlocals + i] = newCell(argIndex >= 0 ? base[argIndex] : .null)
         }
@@ -112,23 +129,39 @@ extension Runtime {
             let first = info.nlocals + info.cellFromArg.count
             for j in 0..<closure.count { base[first + j] = closure[j] }
         }
-        let stackBase = base + info.nlocals + info.ncells
-        frames.push(Frame(info: Unmanaged.passUnretained(info), function: function, globals: function.ref(L.funcGlobals),
-                          localsDict: localsDict, base: base, stackBase: stackBase, sp: stackBase, pc: 0,
-                          constructed: constructed, isEntry: false))
-        frames.top = stackBase
-        if heap.collectRequested || Runtime.interruptRequested != 0 {
-            do { try safepoint(interruptsReachMergePoint: true) } catch {
-                frames.pop()
-                frames.top = slot + 1 + argc
-                throw error
-            }
+    }
+
+    /// The safepoint of a call (a collection, Ctrl-C), run with the new frame pushed; if it raises, the frame is
+    /// popped again, so that the exception belongs to the call instruction.
+    @inline(never) private func safepointEnteringFrame(_ slot: UnsafeMutablePointer<Ref>, argc: Int) throws(PyException) {
+        do { try safepoint(interruptsReachMergePoint: true) } catch {
+            frames.pop()
+            frames.top = slot + 1 + argc
+            throw error
+        }
+    }
+
+    /// Binds the arguments at `base` to the parameters of a call that is not a plain positional one: defaults
+    /// for missing positional arguments, or the general binding.
+    @inline(never)
+    private func bindArguments(_ function: Ref, _ info: CodeInfo, _ base: UnsafeMutablePointer<Ref>, argc: Int,
+                               kwnames: Ref) throws(PyException) {
+        frames.top = base + argc
+        let defaultsRef = function.ref(L.funcDefaults)
+        if kwnames.isNull && info.hasSimpleParameters && argc < info.argcount && !defaultsRef.isNull
+            && argc >= info.argcount - defaultsRef.int(L.tupleLength) {
+            let defaults = sequenceItems(defaultsRef)
+            let first = info.argcount - defaults.count
+            for i in argc..<info.argcount { base[i] = defaults[i - first] }
+        } else {
+            let bound = try bindGeneral(function, info, base, argc: argc, kwnames: kwnames)
+            for (i, v) in bound.enumerated() { base[i] = v }
         }
     }
 
     /// General argument binding (keywords, defaults, `*args`, `**kwargs`), with CPython's error messages.
-    private func bindArguments(_ function: Ref, _ info: CodeInfo, _ base: UnsafeMutablePointer<Ref>, argc: Int,
-                               kwnames: Ref) throws(PyException) -> [Ref] {
+    private func bindGeneral(_ function: Ref, _ info: CodeInfo, _ base: UnsafeMutablePointer<Ref>, argc: Int,
+                             kwnames: Ref) throws(PyException) -> [Ref] {
         let code = info.code
         let name = code.qualname
         let nkw = kwnames.isNull ? 0 : kwnames.int(L.tupleLength)
@@ -208,11 +241,10 @@ extension Runtime {
         for (i, kw) in keywords.enumerated() { slot[1 + args.count + i] = kw.1 }
         let kwnames = keywords.isEmpty ? Ref.null : newTuple(keywords.map { intern($0.0) })
         frames.top = slot + 1 + args.count + keywords.count
-        var d = ConcreteDomain(heap: heap, locals: slot, sp: frames.top)
         tempRoots.append(kwnames)
         defer { tempRoots.removeLast() }
         do {
-            if try callAt(slot, argc: args.count + keywords.count, kwnames: kwnames, d: &d) {
+            if try callAt(slot, argc: args.count + keywords.count, kwnames: kwnames) {
                 frames.current.pointee.isEntry = true
                 let r = try runDispatchLoop(from: slot)
                 frames.top = slot

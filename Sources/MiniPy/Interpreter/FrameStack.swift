@@ -60,16 +60,16 @@ public final class FrameStack {
     /// Pushes a frame record (the caller has set up its slots and checked `depth < capacity`).
     @inline(__always) func push(_ f: Frame) {
         (frames + depth).initialize(to: f)
-        depth += 1
+        depth &+= 1
     }
 
     @inline(__always) func pop() {
-        depth -= 1
+        depth &-= 1
         (frames + depth).deinitialize(count: 1)
     }
 
     /// The innermost frame.
-    @inline(__always) public var current: UnsafeMutablePointer<Frame> { frames + (depth - 1) }
+    @inline(__always) public var current: UnsafeMutablePointer<Frame> { frames + (depth &- 1) }
 
     func markRoots(_ heap: Heap) {
         var p = stackStart

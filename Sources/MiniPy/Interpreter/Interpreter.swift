@@ -113,7 +113,25 @@ struct Interpreter<D: Domain> {
         return d.isSame(b, d.constRef(rt.trueObject))
     }
 
+    /// A call in the concrete reading (CALL_FUNCTION, CALL_METHOD), with the callee at `slot` and `argc`
+    /// positional arguments above it. A guest function's frame is pushed right here (`Runtime.pushFrame` is
+    /// inlined: most calls are these), anything else goes through `Runtime.callAt`; then the loop continues in the
+    /// new frame, or after the call with its result on the stack.
+    @inline(__always) func call(_ d: inout D, _ state: inout DispatchState, at slot: UnsafeMutablePointer<Ref>, argc: Int) throws(PyException) {
+        let callee = slot.pointee
+        if _fastPath(callee.typeID == L.function.id) {
+            try rt.pushFrame(function: callee, at: slot, argc: argc, kwnames: .null, constructed: .null)
+        } else if try !rt.callAt(slot, argc: argc, kwnames: .null) {
+            d.stackTop = slot + 1
+            return
+        }
+        state.enter(rt.frames.current, &d)
+    }
+
     /// Runs from the current top frame until the frame marked `isEntry` returns; returns its value.
+    ///
+    /// `_slowPath` and `_fastPath` mark the rare branches of hot handlers: their branch weights keep the register
+    /// spills of error paths off the common ones.
     ///
     /// Under a domain whose `jitMergePoint` asks to leave (the tracer, when a trace closes or aborts), returns
     /// `Ref.null` instead, with the frames published: the JIT driver continues from them.
@@ -131,7 +149,7 @@ struct Interpreter<D: Domain> {
                     }
                     d.instructionStarted()
                     let instruction = state.code[state.pc]
-                    state.pc += 1
+                    state.pc &+= 1
                     let arg = Int(instruction.arg)
                     switch instruction.opcode {
                     case .NOP:
@@ -157,7 +175,7 @@ struct Interpreter<D: Domain> {
                         d.push(d.constRef(state.consts[arg]))
                     case .LOAD_FAST:
                         let v = d.local(arg)
-                        if d.isNull(v) {
+                        if _slowPath(d.isNull(v)) {
                             throw rt.error(rt.exceptions.UnboundLocalError,
                                            "cannot access local variable '\(state.info.code.varnames[arg])' where it is not associated with a value")
                         }
@@ -191,11 +209,9 @@ struct Interpreter<D: Domain> {
                                 d.push(try residual(&d, Residuals.loadGlobal, globals, d.constRef(state.names[arg])))
                             }
                         } else {
-                            let name = state.names[arg]
-                            let global = rt.dictGetStr(state.frame.pointee.globals, name)
-                            let v = global.isNull ? rt.dictGetStr(rt.builtinsDict, name) : global
-                            if v.isNull { throw rt.undefinedName(name) }
-                            d.push(d.constRef(v))
+                            let globals = state.frame.pointee.globals
+                            let v = rt.dictValue(globals, ifEntry: state.info.globalEntryHints[arg], holds: state.names[arg])
+                            d.push(d.constRef(_slowPath(v.isNull) ? try rt.loadGlobal(globals, state.info, nameIndex: arg) : v))
                         }
                     case .STORE_GLOBAL:
                         let v = d.pop()
@@ -289,16 +305,15 @@ struct Interpreter<D: Domain> {
                         }
                     case .CALL_METHOD:
                         let slot = d.stackTop - arg - 2
+                        var argc = arg + 1
                         if slot.pointee.isNull {
                             // [NULL callable args...] -> [callable args...]
                             slot.update(from: slot + 1, count: arg + 1)
                             d.stackTop -= 1
-                            state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
-                        if try rt.callAt(slot, argc: arg, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
-                        } else {
-                            state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
-                        if try rt.callAt(slot, argc: arg + 1, kwnames: .null, d: &d) { state.enter(frames.current, &d) }
+                            argc = arg
                         }
+                        state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
+                        try call(&d, &state, at: slot, argc: argc)
 
                     case .UNARY_POSITIVE, .UNARY_NEGATIVE, .UNARY_INVERT:
                         let v = d.pop()
@@ -317,9 +332,7 @@ struct Interpreter<D: Domain> {
                         // through the domain, everything else (big ints, strings, lists, dunder methods) a residual
                         // call.
                         let b = d.pop(), a = d.pop()
-                        let inplace = instruction.opcode.rawValue >= Opcode.INPLACE_ADD.rawValue
-                        let first = inplace ? Opcode.INPLACE_ADD : Opcode.BINARY_ADD
-                        let op = BinaryOp(rawValue: Int(instruction.opcode.rawValue - first.rawValue))!
+                        let (op, inplace) = instruction.opcode.binaryOperation
                         if d.hasType(a, L.int) && d.hasType(b, L.int),
                            let r = intOperation(&d, op, d.getfieldI(a, L.intval), d.getfieldI(b, L.intval)) {
                             d.push(boxInt(&d, r))
@@ -366,7 +379,7 @@ struct Interpreter<D: Domain> {
                         if d.hasType(a, L.int) && d.hasType(b, L.int) {
                             let x = d.getfieldI(a, L.intval), y = d.getfieldI(b, L.intval)
                             let c: D.I
-                            switch CompareOp(rawValue: instruction.arg)! {
+                            switch CompareOp(operand: instruction.arg) {
                             case .lt: c = d.intLt(x, y)
                             case .le: c = d.intLe(x, y)
                             case .eq: c = d.intEq(x, y)
@@ -378,7 +391,7 @@ struct Interpreter<D: Domain> {
                         } else if d.hasType(a, L.float) && d.hasType(b, L.float) {
                             let x = d.getfieldF(a, L.floatval), y = d.getfieldF(b, L.floatval)
                             let c: D.I
-                            switch CompareOp(rawValue: instruction.arg)! {
+                            switch CompareOp(operand: instruction.arg) {
                             case .lt: c = d.floatLt(x, y)
                             case .le: c = d.floatLe(x, y)
                             case .eq: c = d.floatEq(x, y)
@@ -408,7 +421,7 @@ struct Interpreter<D: Domain> {
                         // them (`getfield_raw_i`) and guards that both are clear, as PyPy's loops poll its action
                         // flag: a compiled loop leaves here (re-executing this instruction) when one is set, and the
                         // interpreter runs the safepoint. A recording that finds one set calls it as a residual.
-                        if d.isTrue(d.getfieldRawI(rt.interruptField)) || d.isTrue(d.getfieldRawI(rt.collectField)) {
+                        if _slowPath(d.isTrue(d.getfieldRawI(rt.interruptField)) || d.isTrue(d.getfieldRawI(rt.collectField))) {
                             if D.isTracing {
                                 _ = try residual(&d, Residuals.safepoint, d.constRef(rt.none))
                             } else {
@@ -561,14 +574,15 @@ struct Interpreter<D: Domain> {
                         state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
                         if D.isTracing {
                             try tracedCall(&d, &state, argc: arg)
-                        } else if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: .null, d: &d) {
-                            state.enter(frames.current, &d)
+                        } else {
+                            try call(&d, &state, at: d.stackTop - arg - 1, argc: arg)
                         }
                     case .CALL_FUNCTION_KW:
                         d.notTraceable("CALL_FUNCTION_KW")
                         let kwnames = d.concrete(d.pop())
                         state.frame.pointee.pc = state.pc - 1  // where the caller resumes and tracebacks point
-                        if try rt.callAt(d.stackTop - arg - 1, argc: arg, kwnames: kwnames, d: &d) { state.enter(frames.current, &d) }
+                        let slot = d.stackTop - arg - 1
+                        if try rt.callAt(slot, argc: arg, kwnames: kwnames) { state.enter(frames.current, &d) } else { d.stackTop = slot + 1 }
                     case .CALL_FUNCTION_EX:
                         d.notTraceable("CALL_FUNCTION_EX")
                         sync(&d)
@@ -583,7 +597,7 @@ struct Interpreter<D: Domain> {
                         let finished = state.frame.pointee
                         // The caller's stack top is the callee's function slot: the result replaces it.
                         var value = result
-                        if !finished.constructed.isNull {
+                        if _slowPath(!finished.constructed.isNull) {
                             if !d.isSame(result, d.constRef(rt.none)) {
                                 throw rt.typeError("__init__() should return None, not '\(rt.typeName(d.concrete(result)))'")
                             }
@@ -596,7 +610,7 @@ struct Interpreter<D: Domain> {
                             }
                         }
                         frames.pop()
-                        if finished.isEntry {
+                        if _slowPath(finished.isEntry) {
                             rt.frames.top = finished.base - 1
                             return d.concrete(value)
                         }
@@ -706,6 +720,20 @@ extension Runtime {
         }
         return error(exceptions.NameError,
                      "cannot access free variable '\(code.freevars[index - code.cellvars.count])' where it is not associated with a value in enclosing scope")
+    }
+
+    /// LOAD_GLOBAL of `info.names[nameIndex]` without a valid entry hint: looks the name up in the module's
+    /// globals, then the builtins, and remembers the entry where the globals hold it.
+    @inline(never) func loadGlobal(_ globals: Ref, _ info: CodeInfo, nameIndex: Int) throws(PyException) -> Ref {
+        let name = info.names[nameIndex]
+        let e = dictEntryStr(globals, name)
+        if e >= 0 {
+            info.globalEntryHints[nameIndex] = e
+            return dictValue(globals, at: e)
+        }
+        let v = dictGetStr(builtinsDict, name)
+        if v.isNull { throw undefinedName(name) }
+        return v
     }
 
     /// A global's value: module globals, then builtins.

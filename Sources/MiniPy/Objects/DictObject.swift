@@ -82,6 +82,12 @@ extension Runtime {
 
     /// `d[key]` for a string key (never calls guest code), or null if absent.
     @inline(__always) public func dictGetStr(_ d: Ref, _ key: Ref) -> Ref {
+        let e = dictEntryStr(d, key)
+        return e < 0 ? .null : dictValue(d, at: e)
+    }
+
+    /// The number of the entry holding string key `key`, or -1 if absent.
+    @inline(__always) func dictEntryStr(_ d: Ref, _ key: Ref) -> Int {
         let index = d.ref(L.dictIndex)
         let mask = index.int(L.intArrayCount) - 1
         let slots = index.tail(L.intArray).assumingMemoryBound(to: Int.self)
@@ -89,11 +95,20 @@ extension Runtime {
         var probe = ProbeSequence(hash: strHash(key), mask: mask)
         while true {
             let e = slots[probe.slot]
-            if e < 0 { return .null }
+            if e < 0 { return -1 }
             let k = entries[2 * e]
-            if k == key || (!k.isNull && k.typeID == L.str.id && strEquals(k, key)) { return entries[2 * e + 1] }
+            if k == key || (!k.isNull && k.typeID == L.str.id && strEquals(k, key)) { return e }
             probe.next()
         }
+    }
+
+    /// The value of entry number `entry` if that entry holds `key` itself (the same object, not an equal one),
+    /// else null: a lookup without hashing for a caller that remembers where it found a key. A key is in a dict
+    /// at most once, and a deleted entry's key is null, so a match is `d[key]` whatever happened to `d` since.
+    @inline(__always) func dictValue(_ d: Ref, ifEntry entry: Int, holds key: Ref) -> Ref {
+        guard UInt(bitPattern: entry) < UInt(bitPattern: d.int(L.dictFilled)) else { return .null }
+        let entries = d.ref(L.dictEntries).refTail(L.array)
+        return entries[2 * entry] == key ? entries[2 * entry + 1] : .null
     }
 
     /// `d[key] = value`.

@@ -89,6 +89,9 @@ public final class Runtime {
     /// The two words a loop's back-edge polls (`getfield_raw_i` in a trace): Ctrl-C's flag and the heap's
     /// collect-requested byte.
     let interruptField = RawFieldDescriptor(name: "Runtime.interruptRequested", address: Runtime.interruptFlag, width: .dword)
+    /// `interruptFlag`, read through the runtime where it is polled often (a global's lazy initialisation check
+    /// costs a call each time).
+    let interruptWord = Runtime.interruptFlag
     let collectField: RawFieldDescriptor
 
     public init(maxHeapBytes: Int = 4 << 30) {
@@ -322,6 +325,10 @@ public final class CodeInfo {
     /// Whether the code stores to or deletes its first local (for `__init__`: rebinds `self`).
     public let rebindsFirstLocal: Bool
     public let instructions: UnsafeMutablePointer<Instruction>
+    /// For each name, the entry number of the globals dict where LOAD_GLOBAL last found it, or -1: a hint, used only
+    /// while that entry still holds the very same key object (`Runtime.dictValue(_:ifEntry:holds:)`), which spares
+    /// the interpreter the hashed lookup (PyPy and CPython 3.11 cache global lookups too).
+    let globalEntryHints: UnsafeMutablePointer<Int>
     /// The W_Code object standing for this code in the heap.
     public private(set) var codeRef = Ref.null
     /// Loop headers (by pc) the JIT will never trace or enter again (blacklisted): the dispatch loop does not call
@@ -349,6 +356,8 @@ public final class CodeInfo {
         consts.initialize(repeating: .null, count: max(code.consts.count, 1))
         names = .allocate(capacity: max(code.names.count, 1))
         names.initialize(repeating: .null, count: max(code.names.count, 1))
+        globalEntryHints = .allocate(capacity: max(code.names.count, 1))
+        globalEntryHints.initialize(repeating: -1, count: max(code.names.count, 1))
         codeRef = rt.alloc(rt.L.code)
         codeRef.set(rt.L.codeIndex, Int(bitPattern: Unmanaged.passUnretained(self).toOpaque()))
         for (i, n) in code.names.enumerated() { names[i] = rt.intern(n) }
